@@ -1,0 +1,6 @@
+namespace VcSync.Cli;
+
+internal static class Program
+{
+    private static int Main() => 0;
+}
