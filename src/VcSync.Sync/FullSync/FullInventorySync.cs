@@ -86,7 +86,7 @@ public sealed partial class FullInventorySync
         }
         catch (Exception exception)
         {
-            run.Activity("login", $"{vcenter.Name} - SessionManager", false, watch, null, OneLine.Of(exception));
+            run.Activity("login", $"{vcenter.Name} - SessionManager", false, watch.ElapsedMilliseconds, null, OneLine.Of(exception));
             if (client is not null)
             {
                 await client.DisposeAsync();
@@ -95,7 +95,7 @@ public sealed partial class FullInventorySync
             throw;
         }
 
-        run.Activity("login", $"{vcenter.Name} - SessionManager", true, watch, null, null);
+        run.Activity("login", $"{vcenter.Name} - SessionManager", true, watch.ElapsedMilliseconds, null, null);
         run.About = client.ServiceContent.About;
         run.Complete(SyncPhase.Connect, $"Connected to {client.ServiceContent.About.FullName}");
         return client;
@@ -105,15 +105,15 @@ public sealed partial class FullInventorySync
     {
         var vcenter = run.Target.VCenter;
         var content = client.ServiceContent;
-        var specs = InventoryPropertySpecs.For(content.About.ApiVersion);
         run.Start(SyncPhase.Inventory, "Fetching inventory");
         run.FetchWatch.Start();
-        var fetchStats = client.Statistics;
-        var collector = new InventoryCollector();
-        var view = await client.CreateContainerViewAsync(content.RootFolder, specs.ContainerViewTypes, true, cancellationToken);
+        var before = client.Statistics;
+        var builder = new InventoryBuilder(alarmsRequested: true);
+        var view = await client.CreateContainerViewAsync(
+            content.RootFolder, InventoryPropertySpecs.ContainerViewTypes, true, cancellationToken);
         try
         {
-            var filter = specs.BuildInventoryFilter(view, content.RootFolder);
+            var filter = InventoryPropertySpecs.InventoryFilter(view, content.About.ApiVersion, content.RootFolder);
             var options = new RetrieveOptions
             {
                 MaxObjects = run.Target.MaxObjectsPerPage,
@@ -121,7 +121,7 @@ public sealed partial class FullInventorySync
             };
             await foreach (var objectContent in client.RetrievePropertiesAsync(filter, options, cancellationToken))
             {
-                collector.Add(objectContent);
+                builder.Add(objectContent);
             }
         }
         finally
@@ -129,48 +129,62 @@ public sealed partial class FullInventorySync
             await DestroyViewQuietlyAsync(client, view);
         }
 
-        var inventoryStats = client.Statistics - fetchStats;
+        var fetched = client.Statistics - before;
+        run.Progress(SyncPhase.Inventory, 80, string.Create(CultureInfo.InvariantCulture, $"Fetched {builder.ObjectCount:N0} objects"));
+        var alarmWatch = Stopwatch.StartNew();
+        var definitions = await FetchAlarmNamesAsync(client, run, builder, cancellationToken);
+        run.FetchWatch.Stop();
+
+        var snapshot = builder.Build();
         run.Activity(
             "property_collector_fetch",
             $"{vcenter.Name} - PropertyCollector",
             true,
-            run.FetchWatch,
-            collector.DescribeCounts(inventoryStats.Pages, inventoryStats.BytesRead),
+            run.FetchWatch.ElapsedMilliseconds - alarmWatch.ElapsedMilliseconds,
+            FetchDetails(snapshot, fetched.Pages, fetched.BytesRead),
             null);
-        run.Progress(SyncPhase.Inventory, 80, $"Fetched {collector.ObjectCount.ToString("N0", CultureInfo.InvariantCulture)} objects");
-
-        await FetchAlarmNamesAsync(client, run, collector, cancellationToken);
-        run.FetchWatch.Stop();
-        return collector.Build();
-    }
-
-    private async Task FetchAlarmNamesAsync(VimClient client, SyncRun run, InventoryCollector collector, CancellationToken cancellationToken)
-    {
-        run.Start(SyncPhase.Alarms, "Reading alarm definitions");
-        var watch = Stopwatch.StartNew();
-        var definitions = collector.AlarmDefinitions;
-        if (definitions.Count > 0)
+        if (definitions > 0)
         {
-            var before = client.Statistics;
-            var filter = InventoryPropertySpecs.BuildAlarmNameFilter(definitions);
-            await foreach (var objectContent in client.RetrievePropertiesAsync(filter, null, cancellationToken))
-            {
-                collector.AddAlarmDefinition(objectContent);
-            }
-
-            var stats = client.Statistics - before;
             var details = JsonSerializer.Serialize(new Dictionary<string, long>
             {
-                ["triggered"] = collector.AlarmCount,
-                ["definitions"] = definitions.Count,
-                ["pages"] = stats.Pages,
-                ["bytes"] = stats.BytesRead,
+                ["triggered"] = snapshot.Alarms?.Count ?? 0,
+                ["definitions"] = definitions,
             });
-            run.Activity("alarms_fetch", $"{run.Target.VCenter.Name} - PropertyCollector", true, watch, details, null);
+            run.Activity("alarms_fetch", $"{vcenter.Name} - PropertyCollector", true, alarmWatch.ElapsedMilliseconds, details, null);
         }
 
-        run.Progress(SyncPhase.Alarms, 50, $"{collector.AlarmCount} triggered alarms");
+        run.Progress(SyncPhase.Alarms, 50, $"{snapshot.Alarms?.Count ?? 0} triggered alarms");
+        return snapshot;
     }
+
+    private static async Task<int> FetchAlarmNamesAsync(
+        VimClient client, SyncRun run, InventoryBuilder builder, CancellationToken cancellationToken)
+    {
+        run.Start(SyncPhase.Alarms, "Reading alarm definitions");
+        var definitions = builder.AlarmDefinitions;
+        if (InventoryPropertySpecs.AlarmNameFilter(definitions) is { } filter)
+        {
+            await foreach (var objectContent in client.RetrievePropertiesAsync(filter, null, cancellationToken))
+            {
+                builder.Add(objectContent);
+            }
+        }
+
+        return definitions.Count;
+    }
+
+    private static string FetchDetails(InventorySnapshot snapshot, long pages, long bytes) =>
+        JsonSerializer.Serialize(new Dictionary<string, long>
+        {
+            ["clusters"] = snapshot.Clusters.Count,
+            ["hosts"] = snapshot.Hosts.Count,
+            ["vms"] = snapshot.Vms.Count,
+            ["datastores"] = snapshot.Datastores.Count,
+            ["networks"] = snapshot.Networks.Count,
+            ["total_objects"] = snapshot.TotalObjects,
+            ["pages"] = pages,
+            ["bytes"] = bytes,
+        });
 
     private async Task<SyncResult> WriteAsync(VimClient client, SyncRun run, InventorySnapshot snapshot, CancellationToken cancellationToken)
     {

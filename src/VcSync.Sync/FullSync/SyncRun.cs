@@ -62,14 +62,14 @@ internal sealed class SyncRun
         }
     }
 
-    public void Activity(string operation, string endpoint, bool success, Stopwatch watch, string? detailsJson, string? error) =>
+    public void Activity(string operation, string endpoint, bool success, long elapsedMs, string? detailsJson, string? error) =>
         _activities.Add(new ActivityRecord
         {
             JobId = Target.JobId,
             Operation = operation,
             Endpoint = endpoint,
             Success = success,
-            ResponseTimeMs = (int)Math.Min(int.MaxValue, watch.ElapsedMilliseconds),
+            ResponseTimeMs = (int)Math.Min(int.MaxValue, elapsedMs),
             DetailsJson = detailsJson,
             ErrorMessage = error,
             CreatedAt = _time.GetUtcNow(),

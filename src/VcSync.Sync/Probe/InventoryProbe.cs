@@ -16,19 +16,18 @@ public static class InventoryProbe
         try
         {
             var content = client.ServiceContent;
-            var specs = InventoryPropertySpecs.For(content.About.ApiVersion);
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var type in specs.ContainerViewTypes)
+            foreach (var type in InventoryPropertySpecs.ContainerViewTypes)
             {
                 counts[type] = 0;
             }
 
             var before = client.Statistics;
             var watch = Stopwatch.StartNew();
-            var view = await client.CreateContainerViewAsync(content.RootFolder, specs.ContainerViewTypes, true, cancellationToken);
+            var view = await client.CreateContainerViewAsync(content.RootFolder, InventoryPropertySpecs.ContainerViewTypes, true, cancellationToken);
             try
             {
-                var filter = specs.BuildInventoryFilter(view, alarmsRoot: null);
+                var filter = InventoryPropertySpecs.InventoryFilter(view, content.About.ApiVersion, rootFolder: null);
                 var retrieve = new RetrieveOptions { MaxObjects = maxObjectsPerPage };
                 await foreach (var objectContent in client.RetrievePropertiesAsync(filter, retrieve, cancellationToken))
                 {
