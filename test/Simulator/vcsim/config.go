@@ -29,6 +29,7 @@ type config struct {
 	Build       string
 	IgnoreStdin bool
 	Trace       bool
+	Pprof       bool
 }
 
 // sizePreset is the world size selected by -size; explicit flags override it.
@@ -65,6 +66,7 @@ func parseFlags(args []string) (*config, error) {
 	fs.StringVar(&c.Build, "build", "22385739", "about.build")
 	fs.BoolVar(&c.IgnoreStdin, "ignore-stdin", false, "keep running when stdin closes (stop with SIGTERM/SIGINT only)")
 	fs.BoolVar(&c.Trace, "trace", false, "write SOAP traffic to stderr")
+	fs.BoolVar(&c.Pprof, "pprof", false, "serve Go profiles under /debug/pprof/ (development)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}

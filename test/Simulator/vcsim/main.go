@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"strconv"
 	"syscall"
 	"time"
 
@@ -58,13 +59,14 @@ func main() {
 	var mem runtime.MemStats
 	runtime.ReadMemStats(&mem)
 	_, port, _ := net.SplitHostPort(srv.URL.Host)
+	portNum, _ := strconv.Atoi(port)
 	line, _ := json.Marshal(map[string]interface{}{
 		"url":          fmt.Sprintf("https://127.0.0.1:%s/sdk", port),
 		"username":     cfg.Username,
 		"password":     cfg.Password,
 		"thumbprint":   hex.EncodeToString(sum[:]),
 		"pid":          os.Getpid(),
-		"port":         port,
+		"port":         portNum,
 		"apiVersion":   cfg.APIVersion,
 		"instanceUuid": w.model.ServiceContent.About.InstanceUuid,
 		"startupMs":    time.Since(started).Milliseconds(),

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"io/ioutil"
 	"net/http"
+	_ "net/http/pprof"
 	"regexp"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -79,6 +81,10 @@ func middleware(next http.Handler, ctl http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/vcsync/control" || r.URL.Path == "/vcsync/control/" {
 			ctl.ServeHTTP(w, r)
+			return
+		}
+		if strings.HasPrefix(r.URL.Path, "/debug/pprof/") && currentConfig().Pprof {
+			http.DefaultServeMux.ServeHTTP(w, r)
 			return
 		}
 		if r.Method != http.MethodPost || (r.URL.Path != "/sdk" && r.URL.Path != "/sdk/vimService") {

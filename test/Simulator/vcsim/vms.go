@@ -125,17 +125,17 @@ func (w *world) newVM(name string, h *hostInfo, template bool) *simulator.Virtua
 	}
 
 	vm.Config = &types.VirtualMachineConfigInfo{
-		ChangeVersion:    w.epoch.Format(time.RFC3339Nano),
-		Modified:         w.epoch,
-		Name:             name,
-		GuestFullName:    osx.full,
-		Version:          w.pick("vmx-14", "vmx-15", "vmx-17", "vmx-19", "vmx-20", "vmx-21"),
-		Uuid:             uuid,
-		InstanceUuid:     instUUID,
-		Template:         template,
-		GuestId:          osx.id,
+		ChangeVersion:      w.epoch.Format(time.RFC3339Nano),
+		Modified:           w.epoch,
+		Name:               name,
+		GuestFullName:      osx.full,
+		Version:            w.pick("vmx-14", "vmx-15", "vmx-17", "vmx-19", "vmx-20", "vmx-21"),
+		Uuid:               uuid,
+		InstanceUuid:       instUUID,
+		Template:           template,
+		GuestId:            osx.id,
 		AlternateGuestName: "",
-		Files: types.VirtualMachineFileInfo{},
+		Files:              types.VirtualMachineFileInfo{},
 		Hardware: types.VirtualHardware{
 			NumCPU:            cpus,
 			NumCoresPerSocket: 1,
