@@ -21,7 +21,7 @@ internal static class SimulatorBinary
 
         var root = FindRepositoryRoot()
             ?? throw new SimulatorException(
-                $"Cannot find {BuildScript} above {AppContext.BaseDirectory}; set VCSYNC_SIMULATOR to the vcsim-vcsync binary.");
+                $"Cannot find {BuildScript} above {AppContext.BaseDirectory} or {Environment.CurrentDirectory}; set VCSYNC_SIMULATOR to the vcsim-vcsync binary.");
         var simulatorDir = Path.Combine(root, "test", "Simulator");
         var binary = Path.Combine(simulatorDir, "bin", "vcsim-vcsync");
         if (!NeedsBuild(simulatorDir, binary))
@@ -47,14 +47,18 @@ internal static class SimulatorBinary
         return File.Exists(binary) ? binary : throw new SimulatorException($"build.sh did not produce {binary}");
     }
 
-    /// <summary>Walks up from the application directory to the directory holding test/Simulator/build.sh.</summary>
+    /// <summary>Walks up from the application directory (then the current directory) to the directory
+    /// holding test/Simulator/build.sh.</summary>
     public static string? FindRepositoryRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
-            if (File.Exists(Path.Combine(dir.FullName, BuildScript)))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, BuildScript)))
+                {
+                    return dir.FullName;
+                }
             }
         }
 
