@@ -10,7 +10,7 @@ internal sealed class FakeVim : HttpMessageHandler
 
     public FakeVim()
     {
-        On("RetrieveServiceContent", _ => Soap.Ok(Soap.ServiceContentXml));
+        On("RetrieveServiceContent", _ => SoapXml.Ok(SoapXml.ServiceContentXml));
     }
 
     public IReadOnlyList<FakeRequest> Requests
@@ -44,18 +44,18 @@ internal sealed class FakeVim : HttpMessageHandler
         HttpResponseMessage Page(int index, bool continuing)
         {
             var token = index + 1 < pages.Length ? $"t{index + 1}" : null;
-            var body = Soap.Page(pages[index], token, tokenFirst);
+            var body = SoapXml.Page(pages[index], token, tokenFirst);
             if (continuing)
             {
                 body = body.Replace("RetrievePropertiesExResponse", "ContinueRetrievePropertiesExResponse", StringComparison.Ordinal);
             }
 
-            return Soap.Ok(body);
+            return SoapXml.Ok(body);
         }
 
         On("RetrievePropertiesEx", _ => Page(0, false));
         On("ContinueRetrievePropertiesEx", request => Page(int.Parse(request.Arg("token")!.AsSpan(1), provider: null), true));
-        On("CancelRetrievePropertiesEx", _ => Soap.Ok("<CancelRetrievePropertiesExResponse xmlns=\"urn:vim25\"></CancelRetrievePropertiesExResponse>"));
+        On("CancelRetrievePropertiesEx", _ => SoapXml.Ok("<CancelRetrievePropertiesExResponse xmlns=\"urn:vim25\"></CancelRetrievePropertiesExResponse>"));
         return this;
     }
 
@@ -77,6 +77,6 @@ internal sealed class FakeVim : HttpMessageHandler
             return await route(fake, cancellationToken);
         }
 
-        return Soap.Fault("MethodNotFound", $"Method {fake.Method} not found in the fake");
+        return SoapXml.Fault("MethodNotFound", $"Method {fake.Method} not found in the fake");
     }
 }

@@ -5,7 +5,7 @@ using System.Text;
 namespace VcSync.Vim.Tests.Fakes;
 
 /// <summary>Recorded-style vim25 responses for the fake server.</summary>
-internal static class Soap
+internal static class SoapXml
 {
     public const string EnvelopeStart =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<soapenv:Envelope xmlns:soapenc=\"http://schemas.xmlsoap.org/soap/encoding/\" " +
