@@ -93,7 +93,7 @@ internal sealed class PropertyCollectorPager : IAsyncDisposable
         _call = null;
         if (call is not null)
         {
-            if (!call.Broken && _state != PageState.Done && !_tokenSeenOnPage && !_sessionLost)
+            if (!call.Broken && _state != PageState.Done && !_tokenSeenOnPage && !_sessionLost && !_finished)
             {
                 await DrainAsync(call).ConfigureAwait(false);
             }
@@ -116,21 +116,14 @@ internal sealed class PropertyCollectorPager : IAsyncDisposable
         KeyValuePair<string, object?>[] args = continuing
             ? [new("token", _liveToken)]
             : [new("specSet", _spec), new("options", WireOptions())];
-        try
-        {
-            _call = await _transport.CallAsync(method, _collector, args, _names, _decoder, CancellationGrace, null, cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch (VimFaultException)
-        {
-            // The server answered, so the token it was given is spent.
-            _liveToken = null;
-            throw;
-        }
+        var body = SoapRequestWriter.Write(method, _collector, args);
+        _call = await _transport.SendAsync(method, body, CancellationGrace, null, cancellationToken).ConfigureAwait(false);
 
+        // The server has answered, so the token it was given is spent; the page's own token is read from its body.
         _liveToken = null;
         _state = PageState.Start;
         _tokenSeenOnPage = false;
+        await _call.OpenAsync(_names, _decoder).ConfigureAwait(false);
     }
 
     private void EndPage(SoapCall call)
@@ -244,13 +237,23 @@ internal sealed class PropertyCollectorPager : IAsyncDisposable
         try
         {
             call.ReplaceDeadline(Min(_transport.CallTimeout, CleanupTimeout));
+            if (!call.IsOpen)
+            {
+                call.OpenReader(_names, _decoder);
+            }
+
             while (_state != PageState.Done && !_tokenSeenOnPage)
             {
-                await call.FillAsync().ConfigureAwait(false);
+                // After a network failure only the buffered bytes remain; parsing stops where they end.
+                if (!call.NetworkFailed)
+                {
+                    await call.FillAsync().ConfigureAwait(false);
+                }
+
                 call.Parse(r => Advance(r, skipObjects: true));
             }
         }
-        catch (Exception e) when (e is VimException or OperationCanceledException)
+        catch (Exception e)
         {
             _logger.LogWarning("Could not read the rest of an abandoned page to find its token: {Error}", e.Message);
         }

@@ -49,14 +49,48 @@ internal sealed partial class SoapCall : IDisposable
 
     public XmlReader Reader => _reader ?? throw new InvalidOperationException("The response has not been opened.");
 
-    /// <summary>Set once reading failed: the rest of the body cannot be trusted or read.</summary>
+    /// <summary>Set once parsing failed (or a fault was read): the reader cannot go on.</summary>
     public bool Broken { get; private set; }
+
+    /// <summary>Set once a network read failed: only what is already buffered can still be parsed.</summary>
+    public bool NetworkFailed { get; private set; }
+
+    /// <summary>Whether the XML reader has been created.</summary>
+    public bool IsOpen => _reader is not null;
 
     /// <summary>Whether the body has been read to its end.</summary>
     public bool BodyComplete => _readAhead?.AtEndOfInput == true;
 
     /// <summary>Checks the HTTP status, opens the XML body, raises a SOAP fault as its exception, and stops on the response element.</summary>
     public async Task OpenAsync(XmlNames names, ValueDecoder decoder)
+    {
+        await CheckStatusAsync().ConfigureAwait(false);
+        _readAhead = new ReadAheadStream(_body, Deadline, _transport.Counters.AddBytesDecoded);
+        await FillAsync().ConfigureAwait(false);
+        OpenReader(names, decoder);
+    }
+
+    /// <summary>Creates the reader over what is buffered and moves to the response element, raising a SOAP fault.</summary>
+    public void OpenReader(XmlNames names, ValueDecoder decoder)
+    {
+        if (_readAhead is null)
+        {
+            throw new InvalidOperationException("The status has not been checked.");
+        }
+
+        try
+        {
+            _reader = XmlReader.Create(_readAhead, _transport.CreateReaderSettings(names));
+            MoveToResponseElement(names, decoder);
+        }
+        catch (Exception e)
+        {
+            Broken = true;
+            throw Translate(e);
+        }
+    }
+
+    private async Task CheckStatusAsync()
     {
         try
         {
@@ -69,11 +103,6 @@ internal sealed partial class SoapCall : IDisposable
                     $"HTTP {status} {_response.ReasonPhrase} ({mediaType ?? "no content type"}) from {_transport.Uri.Authority} " +
                     $"for {Method} where a SOAP response was expected{await ReadSnippetAsync().ConfigureAwait(false)}");
             }
-
-            _readAhead = new ReadAheadStream(_body, Deadline, _transport.Counters.AddBytesDecoded);
-            await _readAhead.FillAsync().ConfigureAwait(false);
-            _reader = XmlReader.Create(_readAhead, _transport.CreateReaderSettings(names));
-            MoveToResponseElement(names, decoder);
         }
         catch (Exception e)
         {
@@ -91,7 +120,7 @@ internal sealed partial class SoapCall : IDisposable
         }
         catch (Exception e)
         {
-            Broken = true;
+            NetworkFailed = true;
             throw Translate(e);
         }
     }
@@ -104,13 +133,12 @@ internal sealed partial class SoapCall : IDisposable
             var reader = Reader;
             do
             {
-                await _readAhead!.FillAsync().ConfigureAwait(false);
+                await FillAsync().ConfigureAwait(false);
             }
-            while (reader.Read());
+            while (Parse(static r => r.Read()));
         }
         catch (Exception e)
         {
-            Broken = true;
             throw Translate(e);
         }
     }

@@ -19,7 +19,9 @@ internal static class SoapErrors
 
         if (deadline.Caller.IsCancellationRequested)
         {
-            return error as OperationCanceledException ?? new OperationCanceledException($"{method} was cancelled.", error, deadline.Caller);
+            return error is OperationCanceledException canceled && canceled.CancellationToken == deadline.Caller
+                ? canceled
+                : new OperationCanceledException($"{method} was cancelled.", error, deadline.Caller);
         }
 
         if (deadline.TimedOut)
