@@ -1,6 +1,8 @@
+using VcSync.Cli.CommandLine;
+
 namespace VcSync.Cli;
 
 internal static class Program
 {
-    private static int Main() => 0;
+    private static Task<int> Main(string[] args) => VcSyncCommandLine.RunAsync(args);
 }

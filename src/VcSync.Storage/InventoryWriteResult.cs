@@ -24,6 +24,12 @@ public sealed record InventoryWriteResult
     /// <summary><c>vcenter_alarms</c>; <see cref="TableChanges.None"/> when alarms were not part of the sync.</summary>
     public required TableChanges Alarms { get; init; }
 
+    /// <summary>Hosts linked to a Dell server by this write's auto-linking.</summary>
+    public int AutoLinked { get; init; }
+
+    /// <summary>Hosts whose serial is shared with another host, so linked to nothing.</summary>
+    public int Ambiguous { get; init; }
+
     /// <summary>Rows inserted, updated or deleted across all tables.</summary>
     public int RowsWritten =>
         Clusters.Written + Hosts.Written + Vms.Written + Datastores.Written + DatastoreHosts.Written + Networks.Written + Alarms.Written;

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using VcSync.Cli.Rendering;
+using VcSync.Sync.FullSync;
+
+namespace VcSync.Cli.CommandLine;
+
+/// <summary>Runs a command's action with logging set up and every failure turned into one line on standard error.</summary>
+internal static class CommandActions
+{
+    public delegate Task<int> CommandAction(ParseResult parse, ILoggerFactory loggerFactory, CancellationToken cancellationToken);
+
+    /// <param name="command">The command.</param>
+    /// <param name="defaultLevel">The least a command logs without <c>--verbose</c>.</param>
+    /// <param name="action">What it does.</param>
+    public static void Set(Command command, LogLevel defaultLevel, CommandAction action) =>
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var verbose = parse.GetValue(CliOptions.Verbose);
+            using var loggerFactory = CliLogging.Create(verbose ? LogLevel.Debug : defaultLevel);
+            try
+            {
+                return await action(parse, loggerFactory, cancellationToken);
+            }
+            catch (CliException exception)
+            {
+                CliConsole.Fail(exception.Message);
+                return exception.ExitCode;
+            }
+            catch (SyncFailedException exception)
+            {
+                CliConsole.Fail(exception.Message);
+                return exception.Cancelled ? ExitCodes.Cancelled : ExitCodes.Failure;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                CliConsole.Fail("cancelled");
+                return ExitCodes.Cancelled;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                CliConsole.Fail(OneLine.Of(exception));
+                if (verbose)
+                {
+                    CliConsole.Status(exception.ToString());
+                }
+
+                return ExitCodes.Failure;
+            }
+        });
+}

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using VcSync.Cli.Commands;
+using VcSync.Cli.Rendering;
+
+namespace VcSync.Cli.CommandLine;
+
+/// <summary>The <c>vcsync</c> command tree.</summary>
+internal static class VcSyncCommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("VcSync: mirror a VMware vCenter inventory into a SQL database, fast.")
+        {
+            CliOptions.Verbose,
+        };
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(ProbeCommand.Create());
+        root.Subcommands.Add(SyncCommand.Create());
+        root.Subcommands.Add(VCentersCommand.Create());
+        foreach (var command in InventoryListCommand.CreateAll())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parse = Build().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // Usage errors are one line on standard error; standard output stays clean for --json consumers.
+            foreach (var error in parse.Errors)
+            {
+                CliConsole.Fail(error.Message);
+            }
+
+            CliConsole.Status("Try 'vcsync --help'.");
+            return ExitCodes.Usage;
+        }
+
+        return await parse.InvokeAsync();
+    }
+}

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using VcSync.Cli.CommandLine;
+using VcSync.Cli.Rendering;
+
+namespace VcSync.Cli.Commands;
+
+/// <summary><c>vcsync vms|hosts|clusters|datastores|networks</c>: what the last syncs wrote, as tables or JSON.</summary>
+internal static class InventoryListCommand
+{
+    public static IEnumerable<Command> CreateAll()
+    {
+        yield return Create("vms", "vcenter_vms", "Virtual machines and templates",
+            ["name", "power_state", "host_name", "cluster_name", "ip_address", "cpu_count", "memory_mb", "guest_os"]);
+        yield return Create("hosts", "vcenter_hosts", "ESXi hosts",
+            ["name", "cluster_name", "serial_number", "esxi_version", "esxi_build", "connection_state", "in_maintenance_mode"]);
+        yield return Create("clusters", "vcenter_clusters", "Clusters",
+            ["name", "num_hosts", "total_cpu_mhz", "total_memory_bytes", "ha_enabled", "drs_enabled", "drs_behavior", "overall_status"]);
+        yield return Create("datastores", "vcenter_datastores", "Datastores",
+            ["name", "type", "capacity_bytes", "free_bytes", "accessible", "maintenance_mode", "host_count", "vm_count"]);
+        yield return Create("networks", "vcenter_networks", "Networks and distributed portgroups",
+            ["name", "network_type", "dvs_name", "vlan_type", "vlan_id", "vlan_ranges", "is_uplink", "host_count", "vm_count"]);
+    }
+
+    private static Command Create(string name, string table, string description, string[] displayColumns)
+    {
+        var command = new Command(name, $"{description} from the database")
+        {
+            CliOptions.VCenter, CliOptions.Database, CliOptions.Json,
+        };
+        CommandActions.Set(command, LogLevel.Warning, async (parse, loggerFactory, cancellationToken) =>
+        {
+            await using var store = await DatabaseSettings.OpenAsync(parse, loggerFactory, cancellationToken);
+            Guid? vcenterId = null;
+            if (parse.GetValue(CliOptions.VCenter) is { } vcenterName)
+            {
+                var vcenter = await store.FindVCenterByNameAsync(vcenterName, cancellationToken)
+                    ?? throw new CliException($"no vCenter named '{vcenterName}'", ExitCodes.Failure);
+                vcenterId = vcenter.Id;
+            }
+
+            var rows = await store.ListRowsAsync(table, vcenterId, cancellationToken);
+            if (parse.GetValue(CliOptions.Json))
+            {
+                CliConsole.WriteJson(rows);
+            }
+            else
+            {
+                RowTable.Render(rows, displayColumns, $"{rows.Count:N0} {name}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

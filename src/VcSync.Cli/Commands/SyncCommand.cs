@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using VcSync.Cli.CommandLine;
+using VcSync.Cli.Rendering;
+using VcSync.Sync.FullSync;
+
+namespace VcSync.Cli.Commands;
+
+/// <summary><c>vcsync sync</c>: one full sync of one vCenter into the database.</summary>
+internal static class SyncCommand
+{
+    public static Command Create()
+    {
+        var name = new Option<string?>("--name") { Description = "Name to register the vCenter under (default: its host name)" };
+        var pageSize = new Option<int?>("--page-size") { Description = "Objects per PropertyCollector page (default: the server's)" };
+        var command = new Command("sync", "Sync one vCenter's inventory into the database")
+        {
+            CliOptions.Url, CliOptions.Username, CliOptions.PasswordStdin, CliOptions.Insecure, CliOptions.Thumbprint,
+            CliOptions.Timeout, name, CliOptions.Database, CliOptions.Json, pageSize,
+        };
+        CommandActions.Set(command, LogLevel.Information, async (parse, loggerFactory, cancellationToken) =>
+        {
+            var connection = ConnectionSettings.Resolve(parse);
+            await using var store = await DatabaseSettings.OpenAsync(parse, loggerFactory, cancellationToken);
+            var vcenter = await VCenterRegistry.FindOrRegisterAsync(
+                store, connection.Url, connection.Username, parse.GetValue(name), connection.Thumbprint, connection.Insecure, cancellationToken);
+            var target = new SyncTarget
+            {
+                VCenter = vcenter with
+                {
+                    Username = connection.Username,
+                    TlsThumbprint = connection.Thumbprint,
+                    TlsInsecure = connection.Insecure,
+                },
+                Password = connection.Password,
+                CallTimeout = connection.CallTimeout,
+                MaxObjectsPerPage = parse.GetValue(pageSize),
+            };
+            var json = parse.GetValue(CliOptions.Json);
+            var sync = new FullInventorySync(store, loggerFactory);
+            var result = await SyncProgressRenderer.RunAsync(
+                quiet: false, progress => sync.RunAsync(target, progress, cancellationToken));
+            if (json)
+            {
+                CliConsole.WriteJson(result);
+            }
+            else
+            {
+                SyncResultTable.Render(vcenter.Name, result);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,278 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using VcSync.Inventory;
+using VcSync.Inventory.Records;
+using VcSync.Storage;
+using VcSync.Sync.Progress;
+using VcSync.Sync.Results;
+using VcSync.Vim;
+using VcSync.Vim.PropertyCollector;
+
+namespace VcSync.Sync.FullSync;
+
+/// <summary>
+/// The fast sync: one login, one ContainerView, one paged PropertyCollector retrieval of the whole inventory and the
+/// triggered alarms, one retrieval of the alarms' names, then one database transaction.
+/// A sync that fails or is cancelled writes no inventory: the store only records the outcome.
+/// </summary>
+public sealed partial class FullInventorySync
+{
+    private readonly IInventoryStore _store;
+    private readonly ILogger _logger;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates a sync that writes into <paramref name="store"/>.</summary>
+    public FullInventorySync(IInventoryStore store, ILoggerFactory loggerFactory, TimeProvider? time = null)
+    {
+        _store = store;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<FullInventorySync>();
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>Syncs one vCenter. Throws <see cref="SyncFailedException"/> with a one-line message when it fails.</summary>
+    public async Task<SyncResult> RunAsync(SyncTarget target, IProgress<SyncProgressUpdate>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var run = new SyncRun(target, progress, _time);
+        VimClient? client = null;
+        try
+        {
+            client = await ConnectAsync(run, cancellationToken);
+            var fetched = await FetchAsync(client, run, cancellationToken);
+            var result = await WriteAsync(client, run, fetched, cancellationToken);
+            return result;
+        }
+        catch (Exception exception) when (exception is not SyncFailedException)
+        {
+            var cancelled = exception is OperationCanceledException && cancellationToken.IsCancellationRequested;
+            var message = cancelled ? "sync cancelled" : OneLine.Of(exception);
+            run.FailCurrentPhase(cancelled, message);
+            await RecordFailureAsync(run, cancelled, message);
+            LogSyncFailed(target.VCenter.Name, message);
+            throw new SyncFailedException($"Sync of {target.VCenter.Name} failed: {message}", cancelled, exception);
+        }
+        finally
+        {
+            if (client is not null)
+            {
+                await LogoutQuietlyAsync(client);
+                await client.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<VimClient> ConnectAsync(SyncRun run, CancellationToken cancellationToken)
+    {
+        var vcenter = run.Target.VCenter;
+        run.Start(SyncPhase.Connect, "Connecting to vCenter");
+        var options = new VimClientOptions
+        {
+            Url = new Uri(vcenter.Url),
+            Thumbprint = vcenter.TlsThumbprint,
+            Insecure = vcenter.TlsInsecure,
+            CallTimeout = run.Target.CallTimeout,
+            LoggerFactory = _loggerFactory,
+        };
+        var watch = Stopwatch.StartNew();
+        VimClient? client = null;
+        try
+        {
+            client = await VimClient.ConnectAsync(options, cancellationToken);
+            await client.LoginAsync(vcenter.Username, run.Target.Password, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            run.Activity("login", $"{vcenter.Name} - SessionManager", false, watch, null, OneLine.Of(exception));
+            if (client is not null)
+            {
+                await client.DisposeAsync();
+            }
+
+            throw;
+        }
+
+        run.Activity("login", $"{vcenter.Name} - SessionManager", true, watch, null, null);
+        run.About = client.ServiceContent.About;
+        run.Complete(SyncPhase.Connect, $"Connected to {client.ServiceContent.About.FullName}");
+        return client;
+    }
+
+    private async Task<InventorySnapshot> FetchAsync(VimClient client, SyncRun run, CancellationToken cancellationToken)
+    {
+        var vcenter = run.Target.VCenter;
+        var content = client.ServiceContent;
+        var specs = InventoryPropertySpecs.For(content.About.ApiVersion);
+        run.Start(SyncPhase.Inventory, "Fetching inventory");
+        run.FetchWatch.Start();
+        var fetchStats = client.Statistics;
+        var collector = new InventoryCollector();
+        var view = await client.CreateContainerViewAsync(content.RootFolder, specs.ContainerViewTypes, true, cancellationToken);
+        try
+        {
+            var filter = specs.BuildInventoryFilter(view, content.RootFolder);
+            var options = new RetrieveOptions
+            {
+                MaxObjects = run.Target.MaxObjectsPerPage,
+                OnPage = page => run.Fetched(page.ObjectsSoFar),
+            };
+            await foreach (var objectContent in client.RetrievePropertiesAsync(filter, options, cancellationToken))
+            {
+                collector.Add(objectContent);
+            }
+        }
+        finally
+        {
+            await DestroyViewQuietlyAsync(client, view);
+        }
+
+        var inventoryStats = client.Statistics - fetchStats;
+        run.Activity(
+            "property_collector_fetch",
+            $"{vcenter.Name} - PropertyCollector",
+            true,
+            run.FetchWatch,
+            collector.DescribeCounts(inventoryStats.Pages, inventoryStats.BytesRead),
+            null);
+        run.Progress(SyncPhase.Inventory, 80, $"Fetched {collector.ObjectCount.ToString("N0", CultureInfo.InvariantCulture)} objects");
+
+        await FetchAlarmNamesAsync(client, run, collector, cancellationToken);
+        run.FetchWatch.Stop();
+        return collector.Build();
+    }
+
+    private async Task FetchAlarmNamesAsync(VimClient client, SyncRun run, InventoryCollector collector, CancellationToken cancellationToken)
+    {
+        run.Start(SyncPhase.Alarms, "Reading alarm definitions");
+        var watch = Stopwatch.StartNew();
+        var definitions = collector.AlarmDefinitions;
+        if (definitions.Count > 0)
+        {
+            var before = client.Statistics;
+            var filter = InventoryPropertySpecs.BuildAlarmNameFilter(definitions);
+            await foreach (var objectContent in client.RetrievePropertiesAsync(filter, null, cancellationToken))
+            {
+                collector.AddAlarmDefinition(objectContent);
+            }
+
+            var stats = client.Statistics - before;
+            var details = JsonSerializer.Serialize(new Dictionary<string, long>
+            {
+                ["triggered"] = collector.AlarmCount,
+                ["definitions"] = definitions.Count,
+                ["pages"] = stats.Pages,
+                ["bytes"] = stats.BytesRead,
+            });
+            run.Activity("alarms_fetch", $"{run.Target.VCenter.Name} - PropertyCollector", true, watch, details, null);
+        }
+
+        run.Progress(SyncPhase.Alarms, 50, $"{collector.AlarmCount} triggered alarms");
+    }
+
+    private async Task<SyncResult> WriteAsync(VimClient client, SyncRun run, InventorySnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var process = Stopwatch.StartNew();
+        run.Progress(SyncPhase.Inventory, 90, "Writing the database");
+        var write = new SyncWrite
+        {
+            VCenterId = run.Target.VCenter.Id,
+            Snapshot = snapshot,
+            SyncedAt = _time.GetUtcNow(),
+            InstanceUuid = run.About?.InstanceUuid,
+            ApiVersion = run.About?.ApiVersion,
+            Activities = run.Activities,
+        };
+        var written = await _store.WriteSyncAsync(write, cancellationToken);
+        process.Stop();
+
+        var result = new SyncResult
+        {
+            Clusters = ChangeCounts.From(written.Clusters),
+            Hosts = HostChangeCounts.From(written.Hosts, written.AutoLinked, written.Ambiguous),
+            Vms = ChangeCounts.From(written.Vms),
+            Datastores = ChangeCounts.From(written.Datastores),
+            Networks = ChangeCounts.From(written.Networks),
+            Alarms = ChangeCounts.From(written.Alarms),
+            TotalObjects = snapshot.TotalObjects,
+            SoapCalls = (int)client.Statistics.SoapCalls + 1,
+            FetchTimeMs = run.FetchWatch.ElapsedMilliseconds,
+            ProcessTimeMs = process.ElapsedMilliseconds,
+        };
+
+        LogFetched(snapshot.TotalObjects, run.FetchWatch.Elapsed.TotalSeconds);
+        LogWritten(written.RowsWritten, process.Elapsed.TotalSeconds);
+        LogTotal(run.Target.VCenter.Name, run.Total.Elapsed.TotalSeconds);
+        run.Complete(SyncPhase.Inventory, $"Synced {snapshot.TotalObjects.ToString("N0", CultureInfo.InvariantCulture)} objects");
+        run.Complete(SyncPhase.Alarms, $"{snapshot.Alarms?.Count ?? 0} triggered alarms");
+        return result;
+    }
+
+    private async Task RecordFailureAsync(SyncRun run, bool cancelled, string message)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _store.RecordSyncFailureAsync(
+                new SyncFailure
+                {
+                    VCenterId = run.Target.VCenter.Id,
+                    Status = cancelled ? "cancelled" : "failed",
+                    Error = message,
+                    At = _time.GetUtcNow(),
+                    Activities = run.Activities,
+                },
+                timeout.Token);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogRecordFailureFailed(run.Target.VCenter.Name, OneLine.Of(exception));
+        }
+    }
+
+    private async Task DestroyViewQuietlyAsync(VimClient client, Vim.Values.ManagedObjectReference view)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await client.DestroyViewAsync(view, timeout.Token);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogCleanupFailed("DestroyView", OneLine.Of(exception));
+        }
+    }
+
+    private async Task LogoutQuietlyAsync(VimClient client)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await client.LogoutAsync(timeout.Token);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogCleanupFailed("Logout", OneLine.Of(exception));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PropertyCollector: fetched {Objects} objects in {Seconds:F2}s")]
+    private partial void LogFetched(int objects, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database upserts completed in {Seconds:F2}s ({Rows} rows written)")]
+    private partial void LogWritten(int rows, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Total fast sync of {VCenter}: {Seconds:F2}s")]
+    private partial void LogTotal(string vcenter, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sync of {VCenter} failed: {Error}")]
+    private partial void LogSyncFailed(string vcenter, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the failed sync of {VCenter}: {Error}")]
+    private partial void LogRecordFailureFailed(string vcenter, string error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Call} after the sync failed: {Error}")]
+    private partial void LogCleanupFailed(string call, string error);
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs the whole VcSync test suite: installs what the tests need (PostgreSQL server binaries,
+# Go and govmomi for the simulator), builds, and runs every test project against real components.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get install -y -qq "$@" >/dev/null 2>&1 || { as_root apt-get update -qq >/dev/null && as_root apt-get install -y -qq "$@" >/dev/null; }
+}
+
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "test.sh: installing PostgreSQL server binaries from Debian" >&2
+  apt_install postgresql
+fi
+bash test/Simulator/build.sh >&2
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test VcSync.slnx -c Release --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# dotnet test prints one "Passed!/Failed! - Failed: F, Passed: P, Skipped: S, Total: T" line per test assembly.
+awk '
+  /(Passed|Failed)! +- +Failed:/ {
+    for (i = 1; i <= NF; i++) {
+      if ($i == "Failed:")  { gsub(",", "", $(i+1)); f += $(i+1) }
+      if ($i == "Passed:")  { gsub(",", "", $(i+1)); p += $(i+1) }
+      if ($i == "Skipped:") { gsub(",", "", $(i+1)); s += $(i+1) }
+    }
+    n++
+  }
+  END {
+    if (n == 0) { print "Tests: 0 passed, 1 failed (no test assembly reported a result)"; exit 1 }
+    printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s
+  }' "$log" || status=1
+exit "$status"
