@@ -1,0 +1,280 @@
+using System.Xml;
+using Microsoft.Extensions.Logging;
+using VcSync.Vim.Faults;
+using VcSync.Vim.Soap;
+using VcSync.Vim.Values;
+
+namespace VcSync.Vim.PropertyCollector;
+
+/// <summary>
+/// Streams the objects of <c>RetrievePropertiesEx</c> and its <c>ContinueRetrievePropertiesEx</c> pages, parsing each page
+/// as it arrives. Whoever stops early (error, cancellation, <c>break</c>) gets the live token cancelled on disposal: the
+/// rest of the current page is read (or skipped) first when its token has not been seen yet.
+/// </summary>
+internal sealed class PropertyCollectorPager : IAsyncDisposable
+{
+    private static readonly TimeSpan CancellationGrace = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly SoapTransport _transport;
+    private readonly ManagedObjectReference _collector;
+    private readonly PropertyFilterSpec _spec;
+    private readonly RetrieveOptions? _options;
+    private readonly ILogger _logger;
+    private readonly XmlNames _names = new();
+    private readonly ValueDecoder _decoder;
+    private readonly ObjectContentReader _reader;
+    private SoapCall? _call;
+    private PageState _state;
+    private string? _liveToken;
+    private bool _tokenSeenOnPage;
+    private bool _finished;
+    private bool _sessionLost;
+    private int _page;
+    private long _objects;
+    private long _bytes;
+
+    public PropertyCollectorPager(
+        SoapTransport transport, ManagedObjectReference collector, PropertyFilterSpec spec, RetrieveOptions? options, ILogger logger)
+    {
+        _transport = transport;
+        _collector = collector;
+        _spec = spec;
+        _options = options;
+        _logger = logger;
+        _decoder = new ValueDecoder(_names);
+        _reader = new ObjectContentReader(_names, _decoder);
+    }
+
+    private enum PageState
+    {
+        Start,
+        InResponse,
+        InResult,
+        Done,
+    }
+
+    public ObjectContent? Current { get; private set; }
+
+    public async ValueTask<bool> MoveNextAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_call is null)
+            {
+                if (_finished)
+                {
+                    return false;
+                }
+
+                await StartPageAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var call = _call!;
+            await call.FillAsync().ConfigureAwait(false);
+            var next = call.Parse(ReadNext);
+            if (next is not null)
+            {
+                _objects++;
+                Current = next;
+                ThrowIfSessionLost(next);
+                return true;
+            }
+
+            await call.FinishAsync().ConfigureAwait(false);
+            EndPage(call);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        var call = _call;
+        _call = null;
+        if (call is not null)
+        {
+            if (!call.Broken && _state != PageState.Done && !_tokenSeenOnPage && !_sessionLost && !_finished)
+            {
+                await DrainAsync(call).ConfigureAwait(false);
+            }
+
+            call.Dispose();
+        }
+
+        var token = _liveToken;
+        _liveToken = null;
+        if (token is not null && !_sessionLost)
+        {
+            await CancelTokenAsync(token).ConfigureAwait(false);
+        }
+    }
+
+    private async Task StartPageAsync(CancellationToken cancellationToken)
+    {
+        var continuing = _liveToken is not null;
+        var method = continuing ? "ContinueRetrievePropertiesEx" : "RetrievePropertiesEx";
+        KeyValuePair<string, object?>[] args = continuing
+            ? [new("token", _liveToken)]
+            : [new("specSet", _spec), new("options", WireOptions())];
+        var body = SoapRequestWriter.Write(method, _collector, args);
+        _call = await _transport.SendAsync(method, body, CancellationGrace, null, cancellationToken).ConfigureAwait(false);
+
+        // The server has answered, so the token it was given is spent; the page's own token is read from its body.
+        _liveToken = null;
+        _state = PageState.Start;
+        _tokenSeenOnPage = false;
+        await _call.OpenAsync(_names, _decoder).ConfigureAwait(false);
+    }
+
+    private void EndPage(SoapCall call)
+    {
+        _page++;
+        _bytes += call.WireBytes;
+        _transport.Counters.AddPage();
+        call.Dispose();
+        _call = null;
+        _finished = _liveToken is null;
+        _logger.LogDebug("Page {Page}: {Objects} objects so far, more: {More}", _page, _objects, !_finished);
+        _options?.OnPage?.Invoke(new PageProgress(_page, _objects, _bytes));
+    }
+
+    /// <summary>Reads up to the next object of the page, or to the page's end (null).</summary>
+    private ObjectContent? ReadNext(XmlReader r) => Advance(r, skipObjects: false);
+
+    private ObjectContent? Advance(XmlReader r, bool skipObjects)
+    {
+        if (_state == PageState.Start)
+        {
+            if (r.IsEmptyElement)
+            {
+                r.Read();
+                _state = PageState.Done;
+                return null;
+            }
+
+            r.Read();
+            _state = PageState.InResponse;
+        }
+
+        while (_state != PageState.Done)
+        {
+            var type = r.MoveToContent();
+            if (type == XmlNodeType.None)
+            {
+                throw new VimProtocolException("The response ended inside a RetrieveResult.");
+            }
+
+            if (type == XmlNodeType.EndElement)
+            {
+                r.Read();
+                _state = _state == PageState.InResult ? PageState.InResponse : PageState.Done;
+                continue;
+            }
+
+            var name = r.LocalName;
+            if (_state == PageState.InResponse)
+            {
+                if (ReferenceEquals(name, _names.ReturnVal) && !r.IsEmptyElement)
+                {
+                    r.Read();
+                    _state = PageState.InResult;
+                }
+                else
+                {
+                    r.Skip();
+                }
+            }
+            else if (ReferenceEquals(name, _names.Objects))
+            {
+                if (!skipObjects)
+                {
+                    return _reader.Read(r);
+                }
+
+                r.Skip();
+            }
+            else if (ReferenceEquals(name, _names.Token))
+            {
+                var token = _decoder.ReadElementText(r);
+                _liveToken = token.Length > 0 ? token : null;
+                _tokenSeenOnPage = true;
+            }
+            else
+            {
+                r.Skip();
+            }
+        }
+
+        return null;
+    }
+
+    private void ThrowIfSessionLost(ObjectContent content)
+    {
+        foreach (var missing in content.MissingSet)
+        {
+            if (FaultHierarchy.IsA(missing.FaultType, "NotAuthenticated"))
+            {
+                _sessionLost = true;
+                throw new NotAuthenticatedException(
+                    missing.FaultType, missing.Message ?? $"The session is no longer authenticated (missingSet of {content.Obj}).");
+            }
+        }
+    }
+
+    private DataObject WireOptions()
+    {
+        var fields = new List<KeyValuePair<string, object?>>();
+        if (_options?.MaxObjects is int maxObjects)
+        {
+            fields.Add(new("maxObjects", maxObjects));
+        }
+
+        return new DataObject(string.Empty, fields);
+    }
+
+    private async Task DrainAsync(SoapCall call)
+    {
+        try
+        {
+            call.ReplaceDeadline(Min(_transport.CallTimeout, CleanupTimeout));
+            if (!call.IsOpen)
+            {
+                call.OpenReader(_names, _decoder);
+            }
+
+            while (_state != PageState.Done && !_tokenSeenOnPage)
+            {
+                // After a network failure only the buffered bytes remain; parsing stops where they end.
+                if (!call.NetworkFailed)
+                {
+                    await call.FillAsync().ConfigureAwait(false);
+                }
+
+                call.Parse(r => Advance(r, skipObjects: true));
+            }
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning("Could not read the rest of an abandoned page to find its token: {Error}", e.Message);
+        }
+    }
+
+    private async Task CancelTokenAsync(string token)
+    {
+        try
+        {
+            var names = new XmlNames();
+            using var call = await _transport.CallAsync(
+                "CancelRetrievePropertiesEx", _collector, [new("token", token)], names, new ValueDecoder(names), TimeSpan.Zero,
+                Min(_transport.CallTimeout, CleanupTimeout), CancellationToken.None).ConfigureAwait(false);
+            await call.FinishAsync().ConfigureAwait(false);
+            _logger.LogDebug("Cancelled an abandoned PropertyCollector token");
+        }
+        catch (Exception e) when (e is VimException or OperationCanceledException or ArgumentException)
+        {
+            _logger.LogWarning("Could not cancel an abandoned PropertyCollector token: {Error}", e.Message);
+        }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a == Timeout.InfiniteTimeSpan ? b : (a < b ? a : b);
+}

@@ -1,0 +1,413 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Xml;
+using VcSync.Vim.Faults;
+using VcSync.Vim.Soap;
+
+namespace VcSync.Vim.Values;
+
+/// <summary>
+/// Decodes vim25 values from an <see cref="XmlReader"/> by their <c>xsi:type</c> (prefix resolved in the reader's namespace
+/// scope, so declarations on the element itself count), else by their declared type, else by their content. Every read
+/// method starts on a start element and leaves the reader just after its end element. Not thread-safe.
+/// </summary>
+internal sealed class ValueDecoder
+{
+    private static readonly FrozenDictionary<string, ValueKind> NamedKinds = new Dictionary<string, ValueKind>(StringComparer.Ordinal)
+    {
+        ["string"] = ValueKind.String,
+        ["int"] = ValueKind.Int,
+        ["long"] = ValueKind.Long,
+        ["short"] = ValueKind.Short,
+        ["byte"] = ValueKind.Byte,
+        ["boolean"] = ValueKind.Boolean,
+        ["double"] = ValueKind.Double,
+        ["float"] = ValueKind.Float,
+        ["dateTime"] = ValueKind.DateTime,
+        ["base64Binary"] = ValueKind.Base64,
+        ["anyType"] = ValueKind.Infer,
+        ["ManagedObjectReference"] = ValueKind.ManagedObjectReference,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private readonly XmlNames _names;
+    private char[] _chars = new char[256];
+
+    public ValueDecoder(XmlNames names)
+    {
+        _names = names;
+    }
+
+    /// <summary>Decodes one value element; <paramref name="isNil"/> tells an <c>xsi:nil</c> element from a decoded null.</summary>
+    public object? ReadValue(XmlReader r, string? declaredType, out bool isNil)
+    {
+        var typeName = declaredType;
+        var kind = declaredType is null ? ValueKind.Infer : KindOfName(declaredType, xsd: false);
+        string? moRefType = null;
+        isNil = false;
+        if (r.MoveToFirstAttribute())
+        {
+            string? xsiType = null;
+            do
+            {
+                var ns = r.NamespaceURI;
+                var local = r.LocalName;
+                if (ReferenceEquals(ns, _names.Xsi) || string.Equals(ns, _names.Xsi, StringComparison.Ordinal))
+                {
+                    if (string.Equals(local, _names.Type, StringComparison.Ordinal))
+                    {
+                        xsiType = r.Value;
+                    }
+                    else if (string.Equals(local, _names.Nil, StringComparison.Ordinal))
+                    {
+                        isNil = IsTrue(r.Value);
+                    }
+                }
+                else if (ns.Length == 0 && string.Equals(local, _names.Type, StringComparison.Ordinal))
+                {
+                    moRefType = _names.Table.Add(r.Value);
+                }
+            }
+            while (r.MoveToNextAttribute());
+
+            r.MoveToElement();
+            if (xsiType is not null)
+            {
+                kind = ResolveXsiType(r, xsiType, out typeName);
+            }
+        }
+
+        if (isNil)
+        {
+            r.Skip();
+            return null;
+        }
+
+        if (r.IsEmptyElement)
+        {
+            r.Read();
+            return EmptyValue(kind, typeName, moRefType);
+        }
+
+        r.Read();
+        return kind switch
+        {
+            ValueKind.String => ReadText(r),
+            ValueKind.Int => ParseInt(r),
+            ValueKind.Long => long.TryParse(ReadSpan(r), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l : throw Invalid("long"),
+            ValueKind.Short => short.TryParse(ReadSpan(r), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s) ? s : throw Invalid("short"),
+            ValueKind.Byte => ParseByte(ReadSpan(r)),
+            ValueKind.Boolean => ParseBoolean(ReadSpan(r)),
+            ValueKind.Double => ParseDouble(ReadSpan(r)),
+            ValueKind.Float => (float)ParseDouble(ReadSpan(r)),
+            ValueKind.DateTime => ParseDateTime(ReadSpan(r)),
+            ValueKind.Base64 => ParseBase64(ReadText(r)),
+            ValueKind.ManagedObjectReference => new ManagedObjectReference(moRefType ?? string.Empty, ReadText(r)),
+            ValueKind.Array => ReadArrayItems(r),
+            _ => ReadContent(r, typeName ?? string.Empty, moRefType),
+        };
+    }
+
+    /// <summary>Reads a reference element: <c>type</c> attribute and text.</summary>
+    public ManagedObjectReference ReadManagedObjectReference(XmlReader r)
+    {
+        string? type = null;
+        if (r.MoveToFirstAttribute())
+        {
+            do
+            {
+                if (r.NamespaceURI.Length == 0 && string.Equals(r.LocalName, _names.Type, StringComparison.Ordinal))
+                {
+                    type = _names.Table.Add(r.Value);
+                }
+            }
+            while (r.MoveToNextAttribute());
+
+            r.MoveToElement();
+        }
+
+        if (type is null)
+        {
+            throw new VimProtocolException($"Managed object reference <{r.LocalName}> has no type attribute.");
+        }
+
+        return new ManagedObjectReference(type, ReadElementText(r));
+    }
+
+    /// <summary>Reads an element's text.</summary>
+    public string ReadElementText(XmlReader r)
+    {
+        if (r.IsEmptyElement)
+        {
+            r.Read();
+            return string.Empty;
+        }
+
+        r.Read();
+        return ReadText(r);
+    }
+
+    /// <summary>Reads an element's text as an atomized string: repeated names (property paths) share one instance.</summary>
+    public string ReadElementAtom(XmlReader r)
+    {
+        if (r.IsEmptyElement)
+        {
+            r.Read();
+            return string.Empty;
+        }
+
+        r.Read();
+        var span = ReadSpan(r, trim: false);
+        return span.Length == 0 ? string.Empty : _names.Table.Add(_chars, 0, span.Length);
+    }
+
+    private ValueKind ResolveXsiType(XmlReader r, string qualified, out string typeName)
+    {
+        var colon = qualified.IndexOf(':', StringComparison.Ordinal);
+        var prefix = colon < 0 ? string.Empty : qualified[..colon];
+        var local = colon < 0 ? qualified : qualified[(colon + 1)..];
+        var ns = r.LookupNamespace(prefix);
+        if (ns is null && colon >= 0)
+        {
+            throw new VimProtocolException($"The xsi:type '{qualified}' of <{r.LocalName}> uses an undeclared prefix '{prefix}'.");
+        }
+
+        typeName = _names.Table.Add(local);
+        if (string.Equals(ns, _names.Xsd, StringComparison.Ordinal))
+        {
+            return NamedKinds.TryGetValue(local, out var primitive) ? primitive : ValueKind.String;
+        }
+
+        return KindOfName(typeName, xsd: false);
+    }
+
+    private static ValueKind KindOfName(string name, bool xsd)
+    {
+        if (NamedKinds.TryGetValue(name, out var kind))
+        {
+            return kind;
+        }
+
+        if (xsd)
+        {
+            return ValueKind.String;
+        }
+
+        return name.StartsWith("ArrayOf", StringComparison.Ordinal) ? ValueKind.Array : ValueKind.Complex;
+    }
+
+    private static object? EmptyValue(ValueKind kind, string? typeName, string? moRefType) => kind switch
+    {
+        ValueKind.String => string.Empty,
+        ValueKind.Base64 => Array.Empty<byte>(),
+        ValueKind.Array => new List<object?>(),
+        ValueKind.ManagedObjectReference => new ManagedObjectReference(moRefType ?? string.Empty, string.Empty),
+        ValueKind.Complex => new DataObject(typeName ?? string.Empty, []),
+        ValueKind.Infer => moRefType is null ? string.Empty : new ManagedObjectReference(moRefType, string.Empty),
+        _ => throw new VimProtocolException($"An empty element is not a valid xsd:{kind.ToString().ToLowerInvariant()}."),
+    };
+
+    private object? ReadContent(XmlReader r, string typeName, string? moRefType)
+    {
+        switch (r.MoveToContent())
+        {
+            case XmlNodeType.Element:
+                return ReadFields(r, typeName);
+            case XmlNodeType.EndElement:
+                r.Read();
+                return typeName.Length > 0 ? new DataObject(typeName, []) : (moRefType is null ? string.Empty : new ManagedObjectReference(moRefType, string.Empty));
+            default:
+                var text = ReadText(r);
+                return moRefType is not null ? new ManagedObjectReference(moRefType, text) : text;
+        }
+    }
+
+    private DataObject ReadFields(XmlReader r, string typeName)
+    {
+        var fields = new List<KeyValuePair<string, object?>>();
+        while (true)
+        {
+            switch (r.NodeType)
+            {
+                case XmlNodeType.Element:
+                    var name = r.LocalName;
+                    var declared = KnownTypes.Field(typeName, name);
+                    var value = ReadValue(r, declared?.TypeName, out var isNil);
+                    if (!isNil)
+                    {
+                        AddField(fields, name, value, declared?.IsArray == true);
+                    }
+
+                    break;
+                case XmlNodeType.EndElement:
+                    r.Read();
+                    return new DataObject(typeName, fields);
+                case XmlNodeType.None:
+                    throw new VimProtocolException("The response ended inside a data object.");
+                default:
+                    r.Read();
+                    break;
+            }
+        }
+    }
+
+    private static void AddField(List<KeyValuePair<string, object?>> fields, string name, object? value, bool isArray)
+    {
+        if (fields.Count > 0)
+        {
+            var last = fields[^1];
+            if (string.Equals(last.Key, name, StringComparison.Ordinal))
+            {
+                if (last.Value is RepeatedField repeated)
+                {
+                    repeated.Add(value);
+                }
+                else
+                {
+                    fields[^1] = new(name, new RepeatedField { last.Value, value });
+                }
+
+                return;
+            }
+        }
+
+        fields.Add(new(name, isArray ? new RepeatedField { value } : value));
+    }
+
+    private List<object?> ReadArrayItems(XmlReader r)
+    {
+        var items = new List<object?>();
+        while (true)
+        {
+            switch (r.NodeType)
+            {
+                case XmlNodeType.Element:
+                    items.Add(ReadValue(r, r.LocalName, out _));
+                    break;
+                case XmlNodeType.EndElement:
+                    r.Read();
+                    return items;
+                case XmlNodeType.None:
+                    throw new VimProtocolException("The response ended inside an array.");
+                default:
+                    r.Read();
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Reads text nodes up to and past the end element; the reader is on the first content node.</summary>
+    private static string ReadText(XmlReader r)
+    {
+        var text = string.Empty;
+        while (IsText(r.NodeType))
+        {
+            text = text.Length == 0 ? r.Value : text + r.Value;
+            r.Read();
+        }
+
+        ExpectEnd(r);
+        return text;
+    }
+
+    private ReadOnlySpan<char> ReadSpan(XmlReader r, bool trim = true)
+    {
+        var length = 0;
+        while (IsText(r.NodeType))
+        {
+            int n;
+            while ((n = r.ReadValueChunk(_chars, length, _chars.Length - length)) > 0)
+            {
+                length += n;
+                if (length == _chars.Length)
+                {
+                    Array.Resize(ref _chars, _chars.Length * 2);
+                }
+            }
+
+            r.Read();
+        }
+
+        ExpectEnd(r);
+        var span = _chars.AsSpan(0, length);
+        return trim ? span.Trim() : span;
+    }
+
+    private static void ExpectEnd(XmlReader r)
+    {
+        if (r.NodeType != XmlNodeType.EndElement)
+        {
+            throw new VimProtocolException($"Unexpected {r.NodeType} <{r.LocalName}> inside a simple value.");
+        }
+
+        r.Read();
+    }
+
+    private static bool IsText(XmlNodeType type) =>
+        type is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace;
+
+    private static bool IsTrue(string value) => value.AsSpan().Trim() is "true" or "1";
+
+    private int ParseInt(XmlReader r) =>
+        int.TryParse(ReadSpan(r), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid("int");
+
+    private static byte ParseByte(ReadOnlySpan<char> text)
+    {
+        // xsd:byte is signed; the public contract is byte, so negative values wrap.
+        return sbyte.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var signed) ? unchecked((byte)signed)
+            : byte.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var unsigned) ? unsigned
+            : throw Invalid("byte");
+    }
+
+    private static bool ParseBoolean(ReadOnlySpan<char> text) => text switch
+    {
+        "true" or "1" => true,
+        "false" or "0" => false,
+        _ => throw Invalid("boolean"),
+    };
+
+    private static double ParseDouble(ReadOnlySpan<char> text)
+    {
+        if (text is "INF")
+        {
+            return double.PositiveInfinity;
+        }
+
+        if (text is "-INF")
+        {
+            return double.NegativeInfinity;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid("double");
+    }
+
+    private static DateTimeOffset ParseDateTime(ReadOnlySpan<char> text)
+    {
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+        {
+            return value.ToUniversalTime();
+        }
+
+        try
+        {
+            return XmlConvert.ToDateTimeOffset(text.ToString()).ToUniversalTime();
+        }
+        catch (FormatException e)
+        {
+            throw new VimProtocolException("A value is not a valid xsd:dateTime.", e);
+        }
+    }
+
+    private static byte[] ParseBase64(string text)
+    {
+        try
+        {
+            return Convert.FromBase64String(text);
+        }
+        catch (FormatException e)
+        {
+            throw new VimProtocolException("A value is not valid xsd:base64Binary.", e);
+        }
+    }
+
+    private static VimProtocolException Invalid(string type) => new($"A value is not a valid xsd:{type}.");
+}
