@@ -65,9 +65,13 @@ internal static class SnapshotBuilder
             HostCount = hosts,
             VmCount = vms / Math.Max(datastores, 1),
         }).ToList();
-        var mounts = datastoreRecords
-            .SelectMany(d => hostRecords.Select(h => new DatastoreHostRecord(d.Moref, h.Moref)))
-            .ToList();
+        // Each host mounts up to four datastores, every one when there are no more than four.
+        var mounts = datastoreRecords.Count == 0
+            ? []
+            : hostRecords
+                .SelectMany((h, i) => Enumerable.Range(0, Math.Min(datastores, 4)).Select(k => new DatastoreHostRecord(datastoreRecords[(i + k) % datastores].Moref, h.Moref)))
+                .OrderBy(m => m.DatastoreMoref, StringComparer.Ordinal)
+                .ToList();
         var networkRecords = Enumerable.Range(1, networks).Select(i => new NetworkRecord
         {
             Moref = i % 2 == 0 ? $"dvportgroup-{i}" : $"network-{i}",
