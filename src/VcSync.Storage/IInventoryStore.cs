@@ -31,7 +31,35 @@ public interface IInventoryStore : IAsyncDisposable
     /// <summary>Records a failed or cancelled sync on the vCenter's row and in the activity log; touches no inventory.</summary>
     Task RecordSyncFailureAsync(SyncFailure failure, CancellationToken cancellationToken);
 
-    /// <summary>The contract columns of one inventory table's rows, optionally of one vCenter, for display.</summary>
+    /// <summary>
+    /// The contract columns of one contract table's rows (see <see cref="Schema.ContractSchema"/>), optionally of one
+    /// vCenter, for display and comparison. Keys are column names in contract order; values are SQL NULL as null, else
+    /// <see cref="string"/>, <see cref="int"/>, <see cref="long"/>, <see cref="bool"/>, <see cref="Guid"/> or
+    /// <see cref="DateTimeOffset"/> (UTC, milliseconds) alike from every store. Inventory tables are ordered by
+    /// vCenter, name and moref, text by code point, so two stores holding the same rows list them in the same order.
+    /// </summary>
+    /// <exception cref="ArgumentException">The table is not a contract table, or has no vCenter column.</exception>
     Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ListRowsAsync(
         string table, Guid? vcenterId, CancellationToken cancellationToken);
+
+    /// <summary>The vCenter with this id, or null.</summary>
+    Task<VCenterRow?> FindVCenterAsync(Guid id, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    /// <summary>
+    /// Changes a vCenter's registration: name, URL, user, TLS settings and <c>enabled</c>, by id. Sync bookkeeping
+    /// (<c>last_sync_*</c>, <c>instance_uuid</c>, <c>api_version</c>) is the sync's and is left alone.
+    /// </summary>
+    /// <returns>False when no vCenter has this id.</returns>
+    Task<bool> UpdateVCenterAsync(VCenterRow vcenter, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    /// <summary>Removes a vCenter and, through the foreign keys, all its inventory rows and jobs.</summary>
+    /// <returns>False when no vCenter has this id.</returns>
+    Task<bool> RemoveVCenterAsync(Guid id, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    /// <summary>The number of rows of every contract table, by table name.</summary>
+    Task<IReadOnlyDictionary<string, long>> CountRowsAsync(CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
 }

@@ -1,0 +1,205 @@
+using DbUp;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using VcSync.Storage.Migrations;
+using VcSync.Storage.Schema;
+
+namespace VcSync.Storage.Sqlite;
+
+/// <summary>
+/// The inventory in a SQLite file: WAL journal (readers never wait for the sync's write), foreign keys on, a busy
+/// timeout so a second writer waits rather than fails. Each call uses a pooled connection of its own.
+/// </summary>
+public sealed class SqliteInventoryStore : IInventoryStore
+{
+    private const int BusyTimeoutSeconds = 30;
+
+    private readonly string _connectionString;
+    private readonly ILogger _logger;
+    private readonly SqlStoreCore _core = new(SqliteDialect.Instance);
+
+    /// <summary>Opens (and on <see cref="MigrateAsync"/> creates) the database file at <paramref name="path"/>.</summary>
+    /// <param name="path">The database file, e.g. from <c>--db</c>.</param>
+    /// <param name="loggerFactory">Where to log; nowhere when null.</param>
+    public SqliteInventoryStore(string path, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Path = System.IO.Path.GetFullPath(path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            ForeignKeys = true,
+            Pooling = true,
+            DefaultTimeout = BusyTimeoutSeconds,
+        }.ToString();
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SqliteInventoryStore>();
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <inheritdoc />
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var directory = System.IO.Path.GetDirectoryName(Path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await using (var connection = await OpenAsync(cancellationToken))
+        {
+            // WAL is a property of the file: set once, every later connection gets it.
+            await using var command = SqlStoreCore.Command(connection, null, "PRAGMA journal_mode = WAL");
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var result = DeployChanges.To
+            .SqliteDatabase(_connectionString)
+            .WithScripts("Sqlite")
+            .JournalToSqliteTable(MigrationScripts.JournalTable)
+            .LogTo(_logger)
+            .Build()
+            .PerformUpgrade();
+        if (!result.Successful)
+        {
+            throw new InvalidOperationException(
+                $"Migrating {Path} failed at {result.ErrorScript?.Name ?? "?"}: {result.Error?.Message}", result.Error);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<VCenterRow>> ListVCentersAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await _core.ListVCentersAsync(connection, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<VCenterRow?> FindVCenterAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await _core.FindVCenterAsync(connection, "id", ColumnKind.Uuid, id, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<VCenterRow?> FindVCenterByNameAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await _core.FindVCenterAsync(connection, "name", ColumnKind.Text, name, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<VCenterRow?> FindVCenterByUrlAsync(string url, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await _core.FindVCenterAsync(connection, "url", ColumnKind.Text, url, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<VCenterRow> AddVCenterAsync(VCenterRegistration registration, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await _core.AddVCenterAsync(connection, registration, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> UpdateVCenterAsync(VCenterRow vcenter, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await _core.UpdateVCenterAsync(connection, vcenter, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> RemoveVCenterAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await _core.RemoveVCenterAsync(connection, id, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<InventoryWriteResult> WriteSyncAsync(SyncWrite write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var snapshot = write.Snapshot;
+        await using var connection = await OpenAsync(cancellationToken);
+        // BEGIN IMMEDIATE: take the write lock up front, so a concurrent writer waits at the start (busy timeout)
+        // instead of failing halfway when a read lock cannot be upgraded.
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await _core.EnsureVCenterExistsAsync(connection, transaction, write.VCenterId, cancellationToken);
+
+        var writer = new SqliteTableWriter(connection, transaction, write.VCenterId, write.SyncedAt);
+        var result = new InventoryWriteResult
+        {
+            Clusters = writer.Write(SyncedTables.Clusters, snapshot.Clusters, cancellationToken),
+            Hosts = writer.Write(SyncedTables.Hosts, snapshot.Hosts, cancellationToken),
+            Vms = writer.Write(SyncedTables.Vms, snapshot.Vms, cancellationToken),
+            Datastores = writer.Write(SyncedTables.Datastores, snapshot.Datastores, cancellationToken),
+            DatastoreHosts = writer.WriteDatastoreHosts(snapshot.DatastoreHosts, cancellationToken),
+            Networks = writer.Write(SyncedTables.Networks, snapshot.Networks, cancellationToken),
+            Alarms = snapshot.Alarms is { } alarms ? writer.Write(SyncedTables.Alarms, alarms, cancellationToken) : TableChanges.None,
+        };
+
+        await _core.RecordSyncSuccessAsync(connection, transaction, write, cancellationToken);
+        await _core.InsertActivitiesAsync(connection, transaction, write.Activities, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        await transaction.CommitAsync(cancellationToken);
+        _logger.LogDebug("Wrote sync of vCenter {VCenterId} to {Path}: {Rows} rows written", write.VCenterId, Path, result.RowsWritten);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async Task RecordSyncFailureAsync(SyncFailure failure, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await _core.RecordSyncFailureAsync(connection, transaction, failure, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ListRowsAsync(
+        string table, Guid? vcenterId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await _core.ListRowsAsync(connection, table, vcenterId, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, long>> CountRowsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await _core.CountRowsAsync(connection, cancellationToken);
+    }
+
+    /// <summary>Closes the pooled connections, so the file can be moved or deleted.</summary>
+    public ValueTask DisposeAsync()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>An open connection with this store's per-connection settings; for tests and tools.</summary>
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            // NORMAL is durable in WAL mode except for the last commits on power loss, and much faster than FULL.
+            await using var command = SqlStoreCore.Command(
+                connection, null, $"PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000}; PRAGMA synchronous = NORMAL");
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}
