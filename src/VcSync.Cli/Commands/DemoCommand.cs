@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using Spectre.Console;
 using VcSync.Cli.CommandLine;
 using VcSync.Cli.Rendering;
 using VcSync.Simulator;
@@ -48,7 +49,7 @@ internal static class DemoCommand
             else
             {
                 SyncResultTable.Render(vcenter.Name, result);
-                CliConsole.Out.WriteLine($"Database: {DatabaseSettings.Resolve(parse)}  (try: ./vcsync vms, ./vcsync hosts, ./vcsync networks)");
+                CliConsole.Out.MarkupLine(Markup.Escape($"Database: {DatabaseSettings.Resolve(parse)}  (try: ./vcsync vms, ./vcsync hosts, ./vcsync networks)"));
             }
 
             return ExitCodes.Success;

@@ -71,7 +71,7 @@ public sealed partial class FullInventorySync
         run.Start(SyncPhase.Connect, "Connecting to vCenter");
         var options = new VimClientOptions
         {
-            Url = new Uri(vcenter.Url),
+            Url = vcenter.Url,
             Thumbprint = vcenter.TlsThumbprint,
             Insecure = vcenter.TlsInsecure,
             CallTimeout = run.Target.CallTimeout,
@@ -117,7 +117,7 @@ public sealed partial class FullInventorySync
             var options = new RetrieveOptions
             {
                 MaxObjects = run.Target.MaxObjectsPerPage,
-                OnPage = page => run.Fetched(page.ObjectsSoFar),
+                OnPage = page => run.Fetched((int)page.Objects),
             };
             await foreach (var objectContent in client.RetrievePropertiesAsync(filter, options, cancellationToken))
             {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using VcSync.Inventory;
 using VcSync.Vim;
+using VcSync.Vim.PropertyCollector;
 
 namespace VcSync.Sync.Probe;
 
@@ -31,7 +32,8 @@ public static class InventoryProbe
                 var retrieve = new RetrieveOptions { MaxObjects = maxObjectsPerPage };
                 await foreach (var objectContent in client.RetrievePropertiesAsync(filter, retrieve, cancellationToken))
                 {
-                    counts[objectContent.Obj.Type] = counts.GetValueOrDefault(objectContent.Obj.Type) + 1;
+                    var type = CountedAs(objectContent.Obj.Type);
+                    counts[type] = counts.GetValueOrDefault(type) + 1;
                 }
             }
             finally
@@ -57,4 +59,8 @@ public static class InventoryProbe
             await client.LogoutAsync(timeout.Token);
         }
     }
+
+    // A view of DistributedVirtualSwitch returns its subtypes (VmwareDistributedVirtualSwitch): count them as asked.
+    private static string CountedAs(string type) =>
+        type.EndsWith("DistributedVirtualSwitch", StringComparison.Ordinal) ? "DistributedVirtualSwitch" : type;
 }
