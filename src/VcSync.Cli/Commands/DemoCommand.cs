@@ -4,6 +4,7 @@ using Spectre.Console;
 using VcSync.Cli.CommandLine;
 using VcSync.Cli.Rendering;
 using VcSync.Simulator;
+using VcSync.Storage;
 using VcSync.Sync.FullSync;
 
 namespace VcSync.Cli.Commands;
@@ -11,6 +12,8 @@ namespace VcSync.Cli.Commands;
 /// <summary><c>vcsync demo</c>: start the bundled vCenter simulator and sync it into the database.</summary>
 internal static class DemoCommand
 {
+    private const string DemoName = "demo";
+
     public static Command Create()
     {
         var size = new Option<string>("--size")
@@ -30,15 +33,8 @@ internal static class DemoCommand
                 new SimulatorOptions { Size = parse.GetValue(size)! }, cancellationToken);
             CliConsole.Status($"demo: simulator listening at {simulator.SdkUrl}");
             await using var store = await DatabaseSettings.OpenAsync(parse, loggerFactory, cancellationToken);
-            var vcenter = await VCenterRegistry.FindOrRegisterAsync(
-                store, simulator.SdkUrl, simulator.Username, "demo", simulator.Thumbprint, insecure: false, cancellationToken);
-
-            // The simulator picks a new port and certificate each run: keep the demo row pointing at this one.
-            var target = new SyncTarget
-            {
-                VCenter = vcenter with { Url = simulator.SdkUrl.ToString(), TlsThumbprint = simulator.Thumbprint, TlsInsecure = false },
-                Password = simulator.Password,
-            };
+            var vcenter = await RegisterDemoAsync(store, simulator, cancellationToken);
+            var target = new SyncTarget { VCenter = vcenter, Password = simulator.Password };
             var sync = new FullInventorySync(store, loggerFactory);
             var result = await SyncProgressRenderer.RunAsync(
                 quiet: false, progress => sync.RunAsync(target, progress, cancellationToken));
@@ -55,5 +51,21 @@ internal static class DemoCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    // The simulator listens on a new port with a new certificate each run: the "demo" row follows it.
+    private static async Task<VCenterRow> RegisterDemoAsync(IInventoryStore store, SimulatorProcess simulator, CancellationToken cancellationToken)
+    {
+        var url = simulator.SdkUrl.ToString();
+        if (await store.FindVCenterByNameAsync(DemoName, cancellationToken) is { } existing)
+        {
+            var moved = existing with { Url = url, Username = simulator.Username, TlsThumbprint = simulator.Thumbprint, TlsInsecure = false };
+            await store.UpdateVCenterAsync(moved, cancellationToken);
+            return moved;
+        }
+
+        return await store.AddVCenterAsync(
+            new VCenterRegistration { Name = DemoName, Url = url, Username = simulator.Username, TlsThumbprint = simulator.Thumbprint },
+            cancellationToken);
     }
 }

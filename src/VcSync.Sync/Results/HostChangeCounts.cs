@@ -8,10 +8,12 @@ public sealed class HostChangeCounts : ChangeCounts
 {
     /// <summary>Hosts linked to a Dell server by service tag.</summary>
     [JsonPropertyName("auto_linked")]
+    [JsonPropertyOrder(1)]
     public int AutoLinked { get; init; }
 
     /// <summary>Hosts whose serial is shared by another host, so linked to nothing.</summary>
     [JsonPropertyName("ambiguous")]
+    [JsonPropertyOrder(2)]
     public int Ambiguous { get; init; }
 
     /// <summary>The counts of the hosts table's write plus linking counts.</summary>
