@@ -128,8 +128,7 @@ func (pc *pagingCollector) RetrievePropertiesEx(ctx *simulator.Context, r *types
 		return body
 	}
 	res := pc.page(ctx, "RetrievePropertiesEx", r.This, objects, pageSize(r.Options))
-	body.Res = &types.RetrievePropertiesExResponse{Returnval: &res}
-	return body
+	return &encodedRetrieveBody{Res: &RetrievePropertiesExResponse{Inner: encodeRetrieveResult(res)}}
 }
 
 func (pc *pagingCollector) page(ctx *simulator.Context, method string, this types.ManagedObjectReference, objects []types.ObjectContent, size int) types.RetrieveResult {
@@ -157,8 +156,7 @@ func (pc *pagingCollector) ContinueRetrievePropertiesEx(ctx *simulator.Context, 
 		return body
 	}
 	res := pc.page(ctx, "ContinueRetrievePropertiesEx", r.This, p.objects, p.page)
-	body.Res = &types.ContinueRetrievePropertiesExResponse{Returnval: res}
-	return body
+	return &encodedContinueBody{Res: &ContinueRetrievePropertiesExResponse{Inner: encodeRetrieveResult(res)}}
 }
 
 // CancelRetrievePropertiesEx drops the rest of a paged result.
