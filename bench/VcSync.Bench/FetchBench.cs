@@ -29,6 +29,10 @@ internal sealed class FetchBench(SimulatorProcess simulator, int repetitions)
         {
             result.Fetch.Add(sample);
         }
+
+        probe.RawCpu.ForEach(result.WireFloorCpu.Add);
+        probe.ParsedCpu.ForEach(result.FetchCpu.Add);
+        probe.SimulatorCpu.ForEach(result.SimulatorCpu.Add);
     }
 
     public async Task<PageProbe> ProbeAsync(int? pageSize, CancellationToken cancellationToken)
@@ -47,19 +51,24 @@ internal sealed class FetchBench(SimulatorProcess simulator, int repetitions)
             new VimClientOptions { Url = simulator.SdkUrl.ToString(), Thumbprint = simulator.Thumbprint }, cancellationToken);
         await client.LoginAsync(simulator.Username, simulator.Password, cancellationToken);
         var measured = new Measured();
+        var cpu = new CpuClock(simulator.Pid);
         for (var i = 0; i <= count; i++)
         {
             Settle();
+            var cpu0 = cpu.Now();
             var watch = Stopwatch.StartNew();
             var before = client.Statistics;
             var raw = await RawAsync(client, pageSize, cancellationToken);
             var rawElapsed = watch.Elapsed;
+            var cpu1 = cpu.Now();
             var stats = client.Statistics - before;
 
             Settle();
+            var cpu2 = cpu.Now();
             watch.Restart();
             var objects = await ParsedAsync(client, pageSize, cancellationToken);
             var parsedElapsed = watch.Elapsed;
+            var cpu3 = cpu.Now();
             if (objects != raw.Objects)
             {
                 throw new InvalidOperationException($"The fetch read {objects} objects, the wire floor counted {raw.Objects}.");
@@ -72,6 +81,9 @@ internal sealed class FetchBench(SimulatorProcess simulator, int repetitions)
             {
                 measured.Raw.Add(rawElapsed.TotalMilliseconds);
                 measured.Parsed.Add(parsedElapsed.TotalMilliseconds);
+                measured.RawCpu.Add((cpu1.Own - cpu0.Own).TotalMilliseconds);
+                measured.ParsedCpu.Add((cpu3.Own - cpu2.Own).TotalMilliseconds);
+                measured.SimulatorCpu.Add((cpu1.Simulator - cpu0.Simulator + cpu3.Simulator - cpu2.Simulator).TotalMilliseconds / 2);
             }
         }
 
@@ -137,5 +149,11 @@ internal sealed class FetchBench(SimulatorProcess simulator, int repetitions)
         public List<double> Raw { get; } = [];
 
         public List<double> Parsed { get; } = [];
+
+        public List<double> RawCpu { get; } = [];
+
+        public List<double> ParsedCpu { get; } = [];
+
+        public List<double> SimulatorCpu { get; } = [];
     }
 }

@@ -38,8 +38,9 @@ internal static class Report
         Line(md, string.Empty);
         Line(md, "| Measurement | Median ms | Min ms | × wire floor | Notes |");
         Line(md, "|---|---:|---:|---:|---|");
-        Row(md, "Wire floor (same pages, nothing parsed)", r.WireFloor, floor, string.Empty);
-        Row(md, "Our fetch (pages parsed + InventoryBuilder)", r.Fetch, floor, string.Empty);
+        Row(md, "Wire floor (same pages, nothing parsed)", r.WireFloor, floor,
+            F($"CPU: bench {r.WireFloorCpu.Median:F0} ms, simulator {r.SimulatorCpu.Median:F0} ms"));
+        Row(md, "Our fetch (pages parsed + InventoryBuilder)", r.Fetch, floor, F($"CPU: bench {r.FetchCpu.Median:F0} ms"));
         SyncRows(md, "SQLite", r.Sqlite, floor);
         SyncRows(md, "PostgreSQL", r.Postgres, floor);
         if (r.PyVmomi is { } py)

@@ -24,6 +24,15 @@ internal sealed class SizeResult
 
     public Samples Fetch { get; } = new();
 
+    /// <summary>CPU time of the bench process during the wire-floor fetch.</summary>
+    public Samples WireFloorCpu { get; } = new();
+
+    /// <summary>CPU time of the bench process during our fetch.</summary>
+    public Samples FetchCpu { get; } = new();
+
+    /// <summary>CPU time of the simulator per fetch (either kind: it serves the same pages).</summary>
+    public Samples SimulatorCpu { get; } = new();
+
     public SyncSamples? Sqlite { get; set; }
 
     public SyncSamples? Postgres { get; set; }
