@@ -41,6 +41,10 @@ internal static class PeakMemoryChild
         }
 
         start.ArgumentList.Add(Flag);
+
+        // Under dotnet-trace the bench's environment names a diagnostic port that suspends the runtime at start-up
+        // until a tracer connects; the child must not inherit it.
+        start.Environment.Remove("DOTNET_DiagnosticPorts");
         start.Environment[UrlVariable] = simulator.SdkUrl.ToString();
         start.Environment[UserVariable] = simulator.Username;
         start.Environment[PasswordVariable] = simulator.Password;

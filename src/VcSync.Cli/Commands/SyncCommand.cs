@@ -12,7 +12,7 @@ internal static class SyncCommand
     public static Command Create()
     {
         var name = new Option<string?>("--name") { Description = "Name to register the vCenter under (default: its host name)" };
-        var pageSize = new Option<int?>("--page-size") { Description = "Objects per PropertyCollector page (default: the server's)" };
+        var pageSize = new Option<int?>("--page-size") { Description = $"Objects per PropertyCollector page to ask for (default {SyncTarget.DefaultMaxObjectsPerPage}; the server may cut pages smaller)" };
         var command = new Command("sync", "Sync one vCenter's inventory into the database")
         {
             CliOptions.Url, CliOptions.Username, CliOptions.PasswordStdin, CliOptions.Insecure, CliOptions.Thumbprint,
@@ -34,7 +34,7 @@ internal static class SyncCommand
                 },
                 Password = connection.Password,
                 CallTimeout = connection.CallTimeout,
-                MaxObjectsPerPage = parse.GetValue(pageSize),
+                MaxObjectsPerPage = parse.GetValue(pageSize) ?? SyncTarget.DefaultMaxObjectsPerPage,
             };
             var json = parse.GetValue(CliOptions.Json);
             var sync = new FullInventorySync(store, loggerFactory);
