@@ -72,8 +72,36 @@ public sealed class PagingTests
             }
         }
 
+        Assert.Empty(fake.OpenTokens);
+        if (tokenFirst)
+        {
+            // t2 was already continued ahead (the next page was requested as soon as its token was read), and that page is the last.
+            Assert.Empty(fake.RequestsFor("CancelRetrievePropertiesEx"));
+            Assert.Equal(["t1", "t2"], fake.RequestsFor("ContinueRetrievePropertiesEx").Select(r => r.Arg("token")).Order());
+        }
+        else
+        {
+            Assert.Equal(["t2"], fake.RequestsFor("CancelRetrievePropertiesEx").Select(r => r.Arg("token")));
+            Assert.Single(fake.RequestsFor("ContinueRetrievePropertiesEx"));
+        }
+    }
+
+    [Fact]
+    public async Task Breaking_off_cancels_the_token_of_a_page_requested_ahead()
+    {
+        var fake = new FakeVim().Pages(true, [.. SoapXml.Vms(0, 3)], [.. SoapXml.Vms(3, 3)], [.. SoapXml.Vms(6, 3)], [.. SoapXml.Vms(9, 3)]);
+        await using var client = await fake.ConnectAsync(cancellationToken: Ct);
+        await foreach (var content in client.RetrievePropertiesAsync(Spec, null, Ct))
+        {
+            if (content.Obj.Value == "vm-1")
+            {
+                break;
+            }
+        }
+
+        Assert.Empty(fake.OpenTokens);
+        Assert.Equal(["t1"], fake.RequestsFor("ContinueRetrievePropertiesEx").Select(r => r.Arg("token")));
         Assert.Equal(["t2"], fake.RequestsFor("CancelRetrievePropertiesEx").Select(r => r.Arg("token")));
-        Assert.Single(fake.RequestsFor("ContinueRetrievePropertiesEx"));
     }
 
     [Fact]
@@ -108,6 +136,7 @@ public sealed class PagingTests
 
         Assert.Equal("consumer failed", error.Message);
         Assert.Equal(["t1"], fake.RequestsFor("CancelRetrievePropertiesEx").Select(r => r.Arg("token")));
+        Assert.Equal(["t1"], fake.OpenTokens);
     }
 
     [Fact]
@@ -125,6 +154,7 @@ public sealed class PagingTests
         });
 
         Assert.Equal(["t1"], fake.RequestsFor("CancelRetrievePropertiesEx").Select(r => r.Arg("token")));
+        Assert.Empty(fake.OpenTokens);
     }
 
     [Fact]
