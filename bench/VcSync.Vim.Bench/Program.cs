@@ -22,14 +22,23 @@ internal static class Program
         if (mode == "profile")
         {
             using var pages = new SyntheticPages(10_000, 100);
-            await using var client = await VimClient.ConnectAsync(new VimClientOptions { Url = "bench.local" }, pages, CancellationToken.None);
+            await using var client = await VimClient.ConnectAsync(new VimClientOptions { Url = new Uri("bench.local", UriKind.RelativeOrAbsolute) }, pages, CancellationToken.None);
             var spec = new PropertyFilterSpec([new PropertySpec("VirtualMachine", ["name"])], []);
-            for (var i = 0; i < (args.Length > 1 ? int.Parse(args[1], Ci) : 40); i++)
+            var process = Process.GetCurrentProcess();
+            var cpuStart = process.TotalProcessorTime;
+            var wall = Stopwatch.StartNew();
+            var runs = args.Length > 1 ? int.Parse(args[1], Ci) : 40;
+            for (var i = 0; i < runs; i++)
             {
                 await foreach (var unused in client.RetrievePropertiesAsync(spec))
                 {
                 }
             }
+
+            process.Refresh();
+            Console.WriteLine(
+                $"{runs} runs: wall {wall.Elapsed.TotalMilliseconds / runs:F1} ms/run, cpu {(process.TotalProcessorTime - cpuStart).TotalMilliseconds / runs:F1} ms/run, " +
+                $"gc0 {GC.CollectionCount(0)} gc1 {GC.CollectionCount(1)} gc2 {GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms");
 
             return 0;
         }
@@ -51,7 +60,7 @@ internal static class Program
         using var pages = new SyntheticPages(vms, pageSize);
         var megabytes = pages.TotalBytes / 1e6;
         Console.WriteLine($"synthetic: {vms} VMs, ~15 properties each, pages of {pageSize}: {pages.Pages.Count} pages, {megabytes:F1} MB");
-        await using var client = await VimClient.ConnectAsync(new VimClientOptions { Url = "bench.local" }, pages, CancellationToken.None);
+        await using var client = await VimClient.ConnectAsync(new VimClientOptions { Url = new Uri("bench.local", UriKind.RelativeOrAbsolute) }, pages, CancellationToken.None);
         var spec = new PropertyFilterSpec([new PropertySpec("VirtualMachine", ["name"])], []);
 
         var parse = await MeasureAsync(async () =>
@@ -110,7 +119,7 @@ internal static class Program
         Console.WriteLine($"simulator: size {size}, starting...");
         await using var simulator = await SimulatorProcess.StartAsync(new SimulatorOptions { Size = size, StartTimeout = TimeSpan.FromMinutes(5) });
         Console.WriteLine($"simulator: {simulator.Counts.Vms} VMs, {simulator.Counts.Hosts} hosts, started in {simulator.StartupTime.TotalSeconds:F1} s");
-        await using var client = await VimClient.ConnectAsync(new VimClientOptions { Url = simulator.SdkUrl.ToString(), Thumbprint = simulator.Thumbprint });
+        await using var client = await VimClient.ConnectAsync(new VimClientOptions { Url = simulator.SdkUrl, Thumbprint = simulator.Thumbprint });
         await client.LoginAsync(simulator.Username, simulator.Password);
         var view = await client.CreateContainerViewAsync(client.ServiceContent.RootFolder, ["VirtualMachine"], true);
         var spec = PropertyFilterSpec.ForContainerView(view, new PropertySpec("VirtualMachine",

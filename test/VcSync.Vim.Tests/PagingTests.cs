@@ -32,7 +32,7 @@ public sealed class PagingTests
         Assert.Equal("poweredOn", objects[7]["runtime.powerState"]);
         Assert.Same(objects[0].PropSet[0].Name, objects[5].PropSet[0].Name);
         Assert.Equal([1, 2, 3], progress.Select(p => p.Page));
-        Assert.Equal([3L, 6L, 8L], progress.Select(p => p.Objects));
+        Assert.Equal([3L, 6L, 8L], progress.Select(p => p.ObjectsSoFar));
         Assert.True(progress[2].Bytes > progress[0].Bytes);
         Assert.Equal(["t1", "t2"], fake.RequestsFor("ContinueRetrievePropertiesEx").Select(r => r.Arg("token")));
         Assert.Empty(fake.RequestsFor("CancelRetrievePropertiesEx"));

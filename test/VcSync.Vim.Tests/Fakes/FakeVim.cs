@@ -101,7 +101,7 @@ internal sealed class FakeVim : HttpMessageHandler
 
     public Task<VimClient> ConnectAsync(TimeSpan? callTimeout = null, CancellationToken cancellationToken = default) =>
         VimClient.ConnectAsync(
-            new VimClientOptions { Url = "vc.test", CallTimeout = callTimeout ?? TimeSpan.FromSeconds(30) }, this, cancellationToken);
+            new VimClientOptions { Url = new Uri("vc.test", UriKind.RelativeOrAbsolute), CallTimeout = callTimeout ?? TimeSpan.FromSeconds(30) }, this, cancellationToken);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
