@@ -209,6 +209,27 @@ public sealed class PagingTests
     }
 
     [Fact]
+    public async Task The_raw_wire_floor_cancels_its_token_when_a_continuation_fails()
+    {
+        var fake = new FakeVim().Pages(false, [.. SoapXml.Vms(0, 3)], [.. SoapXml.Vms(3, 3)]);
+        fake.On("ContinueRetrievePropertiesEx", _ => throw new HttpRequestException("connection reset"));
+        await using var client = await fake.ConnectAsync(cancellationToken: Ct);
+        await Assert.ThrowsAsync<VimConnectionException>(() => client.RetrievePropertiesRawAsync(Spec, null, Ct));
+        Assert.Empty(fake.OpenTokens);
+        Assert.Equal(["t1"], fake.RequestsFor("CancelRetrievePropertiesEx").Select(r => r.Arg("token")));
+    }
+
+    [Fact]
+    public async Task A_failed_continuation_request_leaves_its_token_to_be_cancelled()
+    {
+        var fake = new FakeVim().Pages(false, [.. SoapXml.Vms(0, 3)], [.. SoapXml.Vms(3, 3)]);
+        fake.On("ContinueRetrievePropertiesEx", _ => throw new HttpRequestException("connection reset"));
+        await using var client = await fake.ConnectAsync(cancellationToken: Ct);
+        await Assert.ThrowsAsync<VimConnectionException>(async () => await client.RetrievePropertiesAsync(Spec, null, Ct).ToListAsync(Ct));
+        Assert.Empty(fake.OpenTokens);
+    }
+
+    [Fact]
     public async Task The_raw_wire_floor_fetches_the_same_pages_without_parsing()
     {
         var fake = new FakeVim().Pages(false, [.. SoapXml.Vms(0, 3)], [.. SoapXml.Vms(3, 3)], [.. SoapXml.Vms(6, 2)]);

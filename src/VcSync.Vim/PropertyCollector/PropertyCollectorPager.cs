@@ -16,7 +16,6 @@ namespace VcSync.Vim.PropertyCollector;
 internal sealed class PropertyCollectorPager : IAsyncDisposable
 {
     private static readonly TimeSpan CancellationGrace = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(10);
 
     private readonly SoapTransport _transport;
     private readonly ManagedObjectReference _collector;
@@ -305,7 +304,7 @@ internal sealed class PropertyCollectorPager : IAsyncDisposable
     {
         try
         {
-            call.ReplaceDeadline(Min(_transport.CallTimeout, CleanupTimeout));
+            call.ReplaceDeadline(TokenCanceller.Budget(_transport));
             if (!call.IsOpen)
             {
                 call.OpenReader(_names, _decoder);
@@ -328,24 +327,8 @@ internal sealed class PropertyCollectorPager : IAsyncDisposable
         }
     }
 
-    private async Task CancelTokenAsync(string token)
-    {
-        try
-        {
-            var names = new XmlNames();
-            using var call = await _transport.CallAsync(
-                "CancelRetrievePropertiesEx", _collector, [new("token", token)], names, new ValueDecoder(names), TimeSpan.Zero,
-                Min(_transport.CallTimeout, CleanupTimeout), CancellationToken.None).ConfigureAwait(false);
-            await call.FinishAsync().ConfigureAwait(false);
-            _logger.LogDebug("Cancelled an abandoned PropertyCollector token");
-        }
-        catch (Exception e) when (e is VimException or OperationCanceledException or ArgumentException)
-        {
-            _logger.LogWarning("Could not cancel an abandoned PropertyCollector token: {Error}", e.Message);
-        }
-    }
+    private Task CancelTokenAsync(string token) => TokenCanceller.CancelAsync(_transport, _collector, token, _logger);
 
     private sealed record Prefetched(SoapCall Call, Exception? Error);
 
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a == Timeout.InfiniteTimeSpan ? b : (a < b ? a : b);
 }
