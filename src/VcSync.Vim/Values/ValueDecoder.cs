@@ -237,8 +237,19 @@ internal sealed class ValueDecoder
                 r.Read();
                 return typeName.Length > 0 ? new DataObject(typeName, []) : (moRefType is null ? string.Empty : new ManagedObjectReference(moRefType, string.Empty));
             default:
-                var text = ReadText(r);
-                return moRefType is not null ? new ManagedObjectReference(moRefType, text) : text;
+                if (moRefType is not null)
+                {
+                    return new ManagedObjectReference(moRefType, ReadText(r));
+                }
+
+                if (typeName.Length > 0)
+                {
+                    // Text under a named non-primitive type is an enum value: few distinct values, so atomize them.
+                    var span = ReadSpan(r, trim: false);
+                    return span.Length == 0 ? string.Empty : _names.Table.Add(_chars, 0, span.Length);
+                }
+
+                return ReadText(r);
         }
     }
 
