@@ -152,7 +152,7 @@ internal sealed class SqlStoreCore
                 "INSERT INTO idrac_commands (id, job_id, server_id, operation_type, operation, endpoint, success, " +
                 "response_time_ms, details, error_message, created_at) VALUES (@id, @job_id, NULL, 'vcenter_api', " +
                 "@operation, @endpoint, @success, @response_time_ms, @details, @error_message, @created_at)",
-                _dialect.Parameter("id", ColumnKind.Uuid, Guid.NewGuid()),
+                _dialect.Parameter("id", ColumnKind.Uuid, Guid.CreateVersion7()),
                 _dialect.Parameter("job_id", ColumnKind.Uuid, activity.JobId),
                 _dialect.Parameter("operation", ColumnKind.Text, activity.Operation),
                 _dialect.Parameter("endpoint", ColumnKind.Text, activity.Endpoint),
