@@ -61,13 +61,18 @@ public sealed class SqliteInventoryStore : IInventoryStore
             .SqliteDatabase(_connectionString)
             .WithScripts("Sqlite")
             .JournalToSqliteTable(MigrationScripts.JournalTable)
-            .LogTo(_logger)
+            .LogTo(new DbUpLog(_logger))
             .Build()
             .PerformUpgrade();
         if (!result.Successful)
         {
             throw new InvalidOperationException(
                 $"Migrating {Path} failed at {result.ErrorScript?.Name ?? "?"}: {result.Error?.Message}", result.Error);
+        }
+
+        if (result.Scripts.Any())
+        {
+            _logger.LogInformation("Migrated {Path}: {Scripts}", Path, string.Join(", ", result.Scripts.Select(s => s.Name)));
         }
     }
 
