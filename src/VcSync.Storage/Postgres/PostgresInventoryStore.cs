@@ -55,7 +55,7 @@ public sealed class PostgresInventoryStore : IInventoryStore
                 .PostgresqlDatabase(_connectionString)
                 .WithScripts("Postgres")
                 .JournalToPostgresqlTable("public", MigrationScripts.JournalTable)
-                .LogTo(_logger)
+                .LogTo(new DbUpLog(_logger))
                 .Build()
                 .PerformUpgrade();
             if (!result.Successful)
@@ -63,6 +63,11 @@ public sealed class PostgresInventoryStore : IInventoryStore
                 throw new InvalidOperationException(
                     $"Migrating the PostgreSQL database failed at {result.ErrorScript?.Name ?? "?"}: {result.Error?.Message}",
                     result.Error);
+            }
+
+            if (result.Scripts.Any())
+            {
+                _logger.LogInformation("Migrated the PostgreSQL database: {Scripts}", string.Join(", ", result.Scripts.Select(s => s.Name)));
             }
         }
         finally

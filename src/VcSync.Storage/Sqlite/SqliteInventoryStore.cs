@@ -61,13 +61,18 @@ public sealed class SqliteInventoryStore : IInventoryStore
             .SqliteDatabase(_connectionString)
             .WithScripts("Sqlite")
             .JournalToSqliteTable(MigrationScripts.JournalTable)
-            .LogTo(_logger)
+            .LogTo(new DbUpLog(_logger))
             .Build()
             .PerformUpgrade();
         if (!result.Successful)
         {
             throw new InvalidOperationException(
                 $"Migrating {Path} failed at {result.ErrorScript?.Name ?? "?"}: {result.Error?.Message}", result.Error);
+        }
+
+        if (result.Scripts.Any())
+        {
+            _logger.LogInformation("Migrated {Path}: {Scripts}", Path, string.Join(", ", result.Scripts.Select(s => s.Name)));
         }
     }
 
@@ -126,6 +131,13 @@ public sealed class SqliteInventoryStore : IInventoryStore
         ArgumentNullException.ThrowIfNull(write);
         var snapshot = write.Snapshot;
         await using var connection = await OpenAsync(cancellationToken);
+        // A page cache that holds a large vCenter's tables and indexes (the default is 2 MB), so the diff's reads
+        // and the writes' index updates do not go back to the file.
+        await using (var pragma = SqlStoreCore.Command(connection, null, "PRAGMA cache_size = -65536"))
+        {
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         // BEGIN IMMEDIATE: take the write lock up front, so a concurrent writer waits at the start (busy timeout)
         // instead of failing halfway when a read lock cannot be upgraded.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
