@@ -16,6 +16,9 @@ namespace VcSync.Sync.Jobs;
 /// </summary>
 public sealed partial class JobRunner
 {
+    private static readonly string[] InventoryTables =
+        ["vcenter_clusters", "vcenter_hosts", "vcenter_vms", "vcenter_datastores", "vcenter_networks"];
+
     private readonly IInventoryStore _store;
     private readonly IJobStore _jobs;
     private readonly VCenterPasswords _passwords;
@@ -82,7 +85,7 @@ public sealed partial class JobRunner
                 JobId = job.Id,
                 CallTimeout = _options.CallTimeout,
                 MaxObjectsPerPage = _options.MaxObjectsPerPage,
-                ExpectedObjects = TotalObjects(await _jobs.LastResultAsync(vcenter.Id, cancellationToken)),
+                ExpectedObjects = await ExpectedObjectsAsync(vcenter.Id, cancellationToken),
             };
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -173,6 +176,24 @@ public sealed partial class JobRunner
         {
             // The job ended.
         }
+    }
+
+    // The estimate behind "Fetched 3,000 of ~10,000 objects": the last sync job's count, else the rows an earlier
+    // sync (e.g. 'vcsync sync') left; null on a first sync, which then reports objects without a percentage.
+    private async Task<int?> ExpectedObjectsAsync(Guid vcenterId, CancellationToken cancellationToken)
+    {
+        if (TotalObjects(await _jobs.LastResultAsync(vcenterId, cancellationToken)) is { } total)
+        {
+            return total;
+        }
+
+        var rows = 0;
+        foreach (var table in InventoryTables)
+        {
+            rows += (await _store.ListRowsAsync(table, vcenterId, cancellationToken)).Count;
+        }
+
+        return rows > 0 ? rows : null;
     }
 
     private static int? TotalObjects(string? resultJson)
