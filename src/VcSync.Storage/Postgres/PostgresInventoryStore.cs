@@ -11,7 +11,7 @@ namespace VcSync.Storage.Postgres;
 /// The inventory in a PostgreSQL database, through one pooled <see cref="NpgsqlDataSource"/>. Sync writes stream the
 /// snapshot with binary COPY and upsert it set-wise; see <see cref="PostgresTableWriter"/>.
 /// </summary>
-public sealed class PostgresInventoryStore : IInventoryStore
+public sealed class PostgresInventoryStore : IInventoryStore, ISqlConnectionSource
 {
     // An arbitrary constant: the advisory lock that keeps two processes from migrating at once.
     private const long MigrationLockKey = 0x5663_5379_6E63_0001;
@@ -184,6 +184,13 @@ public sealed class PostgresInventoryStore : IInventoryStore
 
     /// <summary>Closes the pooled connections.</summary>
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    ISqlDialect ISqlConnectionSource.Dialect => PostgresDialect.Instance;
+
+    bool ISqlConnectionSource.IsPostgres => true;
+
+    async Task<System.Data.Common.DbConnection> ISqlConnectionSource.OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken);
 
     /// <summary>An open connection from this store's pool; for tests and tools.</summary>
     internal ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) =>

@@ -11,7 +11,7 @@ namespace VcSync.Storage.Sqlite;
 /// The inventory in a SQLite file: WAL journal (readers never wait for the sync's write), foreign keys on, a busy
 /// timeout so a second writer waits rather than fails. Each call uses a pooled connection of its own.
 /// </summary>
-public sealed class SqliteInventoryStore : IInventoryStore
+public sealed class SqliteInventoryStore : IInventoryStore, ISqlConnectionSource
 {
     private const int BusyTimeoutSeconds = 30;
 
@@ -194,6 +194,13 @@ public sealed class SqliteInventoryStore : IInventoryStore
         SqliteConnection.ClearPool(connection);
         return ValueTask.CompletedTask;
     }
+
+    ISqlDialect ISqlConnectionSource.Dialect => SqliteDialect.Instance;
+
+    bool ISqlConnectionSource.IsPostgres => false;
+
+    async Task<System.Data.Common.DbConnection> ISqlConnectionSource.OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await OpenAsync(cancellationToken);
 
     /// <summary>An open connection with this store's per-connection settings; for tests and tools.</summary>
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
