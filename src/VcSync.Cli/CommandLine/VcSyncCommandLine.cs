@@ -17,6 +17,8 @@ internal static class VcSyncCommandLine
         root.Subcommands.Add(ProbeCommand.Create());
         root.Subcommands.Add(SyncCommand.Create());
         root.Subcommands.Add(VCentersCommand.Create());
+        root.Subcommands.Add(AlarmsCommand.Create());
+        root.Subcommands.Add(ServersCommand.Create());
         foreach (var command in InventoryListCommand.CreateAll())
         {
             root.Subcommands.Add(command);
