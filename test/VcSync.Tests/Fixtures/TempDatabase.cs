@@ -5,7 +5,7 @@ namespace VcSync.Tests.Fixtures;
 /// <summary>A SQLite database file in a temporary directory of its own, deleted with it.</summary>
 public sealed class TempDatabase : IAsyncDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "vcsync-test-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly string _directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "vcsync-test-" + Guid.NewGuid().ToString("N")[..12]);
 
     public TempDatabase()
     {

@@ -36,8 +36,9 @@ public sealed class ServersCommandTests(SimulatorWorld world) : IClassFixture<Si
         }
 
         await using var reader = await database.OpenAsync();
-        var host = (await reader.ListRowsAsync("vcenter_hosts", null, Ct)).First(h => h["serial_number"] is string s && !s.Contains(' ', StringComparison.Ordinal)
-            && (await LinkingTests.SharedSerialHostsAsync(reader)).Contains((string)h["name"]!) is false);
+        var shared = await LinkingTests.SharedSerialHostsAsync(reader);
+        var host = (await reader.ListRowsAsync("vcenter_hosts", null, Ct))
+            .First(h => h["serial_number"] is string && !shared.Contains((string)h["name"]!));
         var tag = ((string)host["serial_number"]!).ToUpperInvariant();
         var csv = database.File("servers.csv");
         await File.WriteAllTextAsync(csv, $"service_tag,hostname,model,idrac_ip\n\"{tag.ToLowerInvariant()}\",\"idrac, {tag}\",PowerEdge R750,10.9.8.7\nZZZ0001,spare,,\n", Ct);
