@@ -19,6 +19,8 @@ internal static class VcSyncCommandLine
         root.Subcommands.Add(VCentersCommand.Create());
         root.Subcommands.Add(JobsCommand.Create());
         root.Subcommands.Add(WorkerCommand.Create());
+        root.Subcommands.Add(AlarmsCommand.Create());
+        root.Subcommands.Add(ServersCommand.Create());
         foreach (var command in InventoryListCommand.CreateAll())
         {
             root.Subcommands.Add(command);

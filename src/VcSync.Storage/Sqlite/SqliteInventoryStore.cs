@@ -2,8 +2,10 @@ using DbUp;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using VcSync.Storage.Alarms;
 using VcSync.Storage.Migrations;
 using VcSync.Storage.Schema;
+using VcSync.Storage.Servers;
 
 namespace VcSync.Storage.Sqlite;
 
@@ -18,6 +20,8 @@ public sealed class SqliteInventoryStore : IInventoryStore, ISqlConnectionSource
     private readonly string _connectionString;
     private readonly ILogger _logger;
     private readonly SqlStoreCore _core = new(SqliteDialect.Instance);
+    private readonly ServerLinker _linker = new(SqliteDialect.Instance);
+    private readonly RowQueries _queries = new(SqliteDialect.Instance);
 
     /// <summary>Opens (and on <see cref="MigrateAsync"/> creates) the database file at <paramref name="path"/>.</summary>
     /// <param name="path">The database file, e.g. from <c>--db</c>.</param>
@@ -155,12 +159,50 @@ public sealed class SqliteInventoryStore : IInventoryStore, ISqlConnectionSource
             Alarms = snapshot.Alarms is { } alarms ? writer.Write(SyncedTables.Alarms, alarms, cancellationToken) : TableChanges.None,
         };
 
+        var links = await _linker.LinkAsync(connection, transaction, write.SyncedAt, write.VCenterId, cancellationToken);
+        result = result with { AutoLinked = links.AutoLinked, Ambiguous = links.Ambiguous };
         await _core.RecordSyncSuccessAsync(connection, transaction, write, cancellationToken);
         await _core.InsertActivitiesAsync(connection, transaction, write.Activities, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         await transaction.CommitAsync(cancellationToken);
         _logger.LogDebug("Wrote sync of vCenter {VCenterId} to {Path}: {Rows} rows written", write.VCenterId, Path, result.RowsWritten);
         return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<ServerImportResult> ImportServersAsync(
+        IReadOnlyList<ServerImportRow> rows, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var (inserted, updated, unchanged) = await new ServerImporter(SqliteDialect.Instance)
+            .UpsertAsync(connection, transaction, rows, cancellationToken);
+        var links = await _linker.LinkAsync(connection, transaction, at, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ServerImportResult
+        {
+            New = inserted,
+            Updated = updated,
+            Unchanged = unchanged,
+            AutoLinked = links.AutoLinked,
+            Ambiguous = links.Ambiguous,
+        };
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ListAlarmsAsync(AlarmQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = await OpenAsync(cancellationToken);
+        return await _queries.ListAlarmsAsync(connection, query, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ListServersAsync(bool unlinkedOnly, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await _queries.ListServersAsync(connection, unlinkedOnly, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -237,11 +237,21 @@ public sealed partial class FullInventorySync
 
         LogFetched(snapshot.TotalObjects, run.FetchWatch.Elapsed.TotalSeconds);
         LogWritten(written.RowsWritten, process.Elapsed.TotalSeconds);
+        LogLinked(written.AutoLinked, written.Ambiguous);
         LogTotal(run.Target.VCenter.Name, run.Total.Elapsed.TotalSeconds);
         run.Complete(SyncPhase.Inventory, $"Synced {snapshot.TotalObjects.ToString("N0", CultureInfo.InvariantCulture)} objects");
-        run.Complete(SyncPhase.Alarms, $"{snapshot.Alarms?.Count ?? 0} triggered alarms");
+        run.Complete(SyncPhase.Alarms, AlarmsMessage(snapshot, written.Alarms));
         return result;
     }
+
+    // The alarms phase reports what the write did to vcenter_alarms, so a job's task shows new and cleared alarms.
+    private static string AlarmsMessage(InventorySnapshot snapshot, TableChanges changes) =>
+        snapshot.Alarms is null
+            ? "Triggered alarms not read"
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $"{snapshot.Alarms.Count:N0} triggered alarms: {changes.New:N0} new, {changes.Updated:N0} updated, " +
+                $"{changes.Deleted:N0} cleared, {changes.Unchanged:N0} unchanged");
 
     private async Task RecordFailureAsync(SyncRun run, bool cancelled, string message)
     {
@@ -296,6 +306,9 @@ public sealed partial class FullInventorySync
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database upserts completed in {Seconds:F2}s ({Rows} rows written)")]
     private partial void LogWritten(int rows, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Auto-linking: {AutoLinked} new host-server links, {Ambiguous} hosts with a shared serial")]
+    private partial void LogLinked(int autoLinked, int ambiguous);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Total fast sync of {VCenter}: {Seconds:F2}s")]
     private partial void LogTotal(string vcenter, double seconds);
