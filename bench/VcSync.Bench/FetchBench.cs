@@ -51,7 +51,7 @@ internal sealed class FetchBench(SimulatorProcess simulator, int repetitions)
     private async Task<Measured> MeasureCoreAsync(int? pageSize, int count, CancellationToken cancellationToken)
     {
         await using var client = await VimClient.ConnectAsync(
-            new VimClientOptions { Url = simulator.SdkUrl.ToString(), Thumbprint = simulator.Thumbprint }, cancellationToken);
+            new VimClientOptions { Url = simulator.SdkUrl, Thumbprint = simulator.Thumbprint }, cancellationToken);
         await client.LoginAsync(simulator.Username, simulator.Password, cancellationToken);
         var measured = new Measured();
         var cpu = new CpuClock(simulator.Pid);

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"fmt"
+	"os"
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"syscall"
+	"time"
 
 	"github.com/vmware/govmomi/simulator"
 	"github.com/vmware/govmomi/vim25/methods"
@@ -29,7 +33,8 @@ type tokenStore struct {
 type pending struct {
 	session   string
 	collector types.ManagedObjectReference
-	objects   []types.ObjectContent
+	prod      *production
+	offset    int
 	page      int
 }
 
@@ -70,6 +75,7 @@ func (s *tokenStore) dropSession(session string) int {
 	for t, p := range s.tokens {
 		if session == "" || p.session == session {
 			delete(s.tokens, t)
+			p.prod.abandon()
 			n++
 		}
 	}
@@ -101,7 +107,7 @@ func invalidToken() *soap.Fault {
 func collectFault(fault types.BaseMethodFault) *soap.Fault {
 	switch f := fault.(type) {
 	case *types.InvalidProperty:
-		return simulator.Fault("", f)
+		return simulator.Fault("Invalid property: "+f.Name, f)
 	case *types.ManagedObjectNotFound:
 		return simulator.Fault("The object has already been deleted or has not been completely created", f)
 	}
@@ -112,40 +118,53 @@ var retrieveCalls int64
 
 // RetrievePropertiesEx returns the first page and a token for the rest.
 func (pc *pagingCollector) RetrievePropertiesEx(ctx *simulator.Context, r *types.RetrievePropertiesEx) soap.HasFault {
-	body := &methods.RetrievePropertiesExBody{}
+	body := &rawRetrieveExBody{}
 	if ctx.Session == nil {
 		body.Fault_ = notAuthenticated(r.This)
 		return body
 	}
 	atomic.AddInt64(&retrieveCalls, 1)
-	objects, fault := collect(ctx, r.SpecSet, currentConfig().apiAtLeast(6, 7))
+	t0, c0 := time.Now(), cpuTime()
+	prod, fault := collect(ctx, r.SpecSet, currentConfig().apiAtLeast(6, 7))
 	if fault != nil {
 		body.Fault_ = collectFault(fault)
 		return body
 	}
-	if len(objects) == 0 {
-		body.Res = &types.RetrievePropertiesExResponse{}
-		return body
+	body.Res = &RetrievePropertiesExResponse{}
+	if len(prod.items) > 0 {
+		body.Res.Inner = pc.page(ctx, "RetrievePropertiesEx", r.This, prod, 0, pageSize(r.Options))
 	}
-	res := pc.page(ctx, "RetrievePropertiesEx", r.This, objects, pageSize(r.Options))
-	return &encodedRetrieveBody{Res: &RetrievePropertiesExResponse{Inner: encodeRetrieveResult(res)}}
+	if timing {
+		fmt.Fprintf(os.Stderr, "timing: %d objects selected, first page in %v (cpu %v)\n", len(prod.items), time.Since(t0), cpuTime()-c0)
+		go func() {
+			prod.all()
+			fmt.Fprintf(os.Stderr, "timing: all %d objects encoded after %v (cpu %v)\n", len(prod.items), time.Since(t0), cpuTime()-c0)
+		}()
+	}
+	return body
 }
 
-func (pc *pagingCollector) page(ctx *simulator.Context, method string, this types.ManagedObjectReference, objects []types.ObjectContent, size int) types.RetrieveResult {
-	res := types.RetrieveResult{}
-	if len(objects) > size {
-		res.Objects = objects[:size:size]
-		res.Token = tokens.put(&pending{session: ctx.Session.Key, collector: this, objects: objects[size:], page: size})
+// page cuts the page at offset, keeps the rest under a new token and encodes the page.
+func (pc *pagingCollector) page(ctx *simulator.Context, method string, this types.ManagedObjectReference, prod *production, offset, size int) []byte {
+	return resultXML(cutPage(ctx.Session.Key, method, this, prod, offset, size))
+}
+
+// cutPage returns the items of the page at offset (once encoded) and the token of the rest, if any.
+func cutPage(session, method string, this types.ManagedObjectReference, prod *production, offset, size int) (string, []item) {
+	end := offset + size
+	token := ""
+	if end < len(prod.items) {
+		token = tokens.put(&pending{session: session, collector: this, prod: prod, offset: end, page: size})
 	} else {
-		res.Objects = objects
+		end = len(prod.items)
 	}
-	res.Objects = injections.missingSet(method, res.Objects)
-	return res
+	prod.wait(end)
+	return token, injections.missingSet(method, prod.items[offset:end])
 }
 
 // ContinueRetrievePropertiesEx returns the next page; a token is good for one call only.
 func (pc *pagingCollector) ContinueRetrievePropertiesEx(ctx *simulator.Context, r *types.ContinueRetrievePropertiesEx) soap.HasFault {
-	body := &methods.ContinueRetrievePropertiesExBody{}
+	body := &rawContinueBody{}
 	if ctx.Session == nil {
 		body.Fault_ = notAuthenticated(r.This)
 		return body
@@ -155,8 +174,8 @@ func (pc *pagingCollector) ContinueRetrievePropertiesEx(ctx *simulator.Context, 
 		body.Fault_ = invalidToken()
 		return body
 	}
-	res := pc.page(ctx, "ContinueRetrievePropertiesEx", r.This, p.objects, p.page)
-	return &encodedContinueBody{Res: &ContinueRetrievePropertiesExResponse{Inner: encodeRetrieveResult(res)}}
+	body.Res = &ContinueRetrievePropertiesExResponse{Inner: pc.page(ctx, "ContinueRetrievePropertiesEx", r.This, p.prod, p.offset, p.page)}
+	return body
 }
 
 // CancelRetrievePropertiesEx drops the rest of a paged result.
@@ -166,27 +185,29 @@ func (pc *pagingCollector) CancelRetrievePropertiesEx(ctx *simulator.Context, r 
 		body.Fault_ = notAuthenticated(r.This)
 		return body
 	}
-	if tokens.take(r.Token, ctx.Session.Key, r.This) == nil {
+	p := tokens.take(r.Token, ctx.Session.Key, r.This)
+	if p == nil {
 		body.Fault_ = invalidToken()
 		return body
 	}
+	p.prod.abandon()
 	body.Res = &types.CancelRetrievePropertiesExResponse{}
 	return body
 }
 
 // RetrieveProperties is the old unpaged call, with the same rules.
 func (pc *pagingCollector) RetrieveProperties(ctx *simulator.Context, r *types.RetrieveProperties) soap.HasFault {
-	body := &methods.RetrievePropertiesBody{}
+	body := &rawRetrieveBody{}
 	if ctx.Session == nil {
 		body.Fault_ = notAuthenticated(r.This)
 		return body
 	}
-	objects, fault := collect(ctx, r.SpecSet, currentConfig().apiAtLeast(6, 7))
+	prod, fault := collect(ctx, r.SpecSet, currentConfig().apiAtLeast(6, 7))
 	if fault != nil {
 		body.Fault_ = collectFault(fault)
 		return body
 	}
-	body.Res = &types.RetrievePropertiesResponse{Returnval: injections.missingSet("RetrieveProperties", objects)}
+	body.Res = &RetrievePropertiesResponse{Inner: objectsXML(injections.missingSet("RetrieveProperties", prod.all()))}
 	return body
 }
 
@@ -197,4 +218,13 @@ func (pc *pagingCollector) CreatePropertyCollector(ctx *simulator.Context, c *ty
 	return &methods.CreatePropertyCollectorBody{
 		Res: &types.CreatePropertyCollectorResponse{Returnval: ctx.Session.Put(cpc).Reference()},
 	}
+}
+
+var timing = os.Getenv("VCSIM_TIMING") != ""
+
+// cpuTime is the CPU time (user and system) the process used so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -55,7 +55,9 @@ func (c *controlHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusMethodNotAllowed)
 		return
 	}
+	worldLock.Lock()
 	res, err := c.do(&req)
+	worldLock.Unlock()
 	if err != nil {
 		reply(w, http.StatusBadRequest, map[string]interface{}{"error": err.Error()})
 		return

@@ -77,6 +77,8 @@ func refreshAlarms() {
 	if !atomic.CompareAndSwapInt32(&alarmsDirty, 1, 0) {
 		return
 	}
+	worldLock.Lock()
+	defer worldLock.Unlock()
 	alarms.mu.Lock()
 	defer alarms.mu.Unlock()
 	kept := alarms.states[:0:0]

@@ -5,8 +5,6 @@ import (
 	"net/http"
 	"strings"
 	"sync"
-
-	"github.com/vmware/govmomi/vim25/types"
 )
 
 // injection makes the next Count calls of Method fail.
@@ -87,7 +85,7 @@ func (in *injector) takeFault(method string) string {
 }
 
 // missingSet rewrites a result as an expired session shows it, when such an injection is due.
-func (in *injector) missingSet(method string, objects []types.ObjectContent) []types.ObjectContent {
+func (in *injector) missingSet(method string, items []item) []item {
 	in.mu.Lock()
 	var hit bool
 	for k, i := range in.queue {
@@ -102,27 +100,9 @@ func (in *injector) missingSet(method string, objects []types.ObjectContent) []t
 	}
 	in.mu.Unlock()
 	if !hit {
-		return objects
+		return items
 	}
-	out := make([]types.ObjectContent, len(objects))
-	for n, o := range objects {
-		c := types.ObjectContent{Obj: o.Obj}
-		for _, p := range o.PropSet {
-			c.MissingSet = append(c.MissingSet, types.MissingProperty{
-				Path: p.Name,
-				Fault: types.LocalizedMethodFault{Fault: &types.NotAuthenticated{
-					NoPermission: types.NoPermission{Object: o.Obj, PrivilegeId: "System.View"},
-				}},
-			})
-		}
-		if len(c.MissingSet) == 0 {
-			c.MissingSet = []types.MissingProperty{{Path: "name", Fault: types.LocalizedMethodFault{Fault: &types.NotAuthenticated{
-				NoPermission: types.NoPermission{Object: o.Obj, PrivilegeId: "System.View"},
-			}}}}
-		}
-		out[n] = c
-	}
-	return out
+	return missingItems(items)
 }
 
 func isTransportFault(f string) bool {

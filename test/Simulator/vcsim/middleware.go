@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io/ioutil"
 	"net/http"
 	_ "net/http/pprof"
+	"os"
 	"regexp"
 	"sort"
 	"strings"
@@ -118,13 +120,41 @@ func middleware(next http.Handler, ctl http.Handler) http.Handler {
 			writeInjected(w, fault)
 			return
 		}
+		if method == "ContinueRetrievePropertiesEx" && serveContinue(w, r, body, session) {
+			return
+		}
 		r.Body = ioutil.NopCloser(bytes.NewReader(body))
 		r.ContentLength = int64(len(body))
-		next.ServeHTTP(&cookieWatcher{ResponseWriter: w}, r)
+		t0 := time.Now()
+		if readOnly[method] {
+			next.ServeHTTP(&cookieWatcher{ResponseWriter: w}, r)
+		} else {
+			worldLock.Lock()
+			next.ServeHTTP(&cookieWatcher{ResponseWriter: w}, r)
+			worldLock.Unlock()
+		}
+		if timing {
+			fmt.Fprintf(os.Stderr, "timing: %s served in %v\n", method, time.Since(t0))
+		}
 		if method == "Logout" && session != "" {
 			tokens.dropSession(session)
 		}
 	})
+}
+
+// worldLock lets the collector read the inventory without vcsim's per-object locks: calls that may
+// change objects (tasks, reconfiguration, ...) and control operations take it exclusively, the collector
+// shares it while it evaluates properties.
+var worldLock sync.RWMutex
+
+// readOnly lists the SOAP methods that do not change inventory objects (they run without the world lock).
+var readOnly = map[string]bool{
+	"RetrieveServiceContent": true, "Login": true, "Logout": true, "SessionIsActive": true,
+	"RetrieveProperties": true, "RetrievePropertiesEx": true, "ContinueRetrievePropertiesEx": true,
+	"CancelRetrievePropertiesEx": true, "WaitForUpdates": true, "WaitForUpdatesEx": true, "CheckForUpdates": true,
+	"CancelWaitForUpdates": true, "CreateFilter": true, "DestroyPropertyFilter": true,
+	"CreatePropertyCollector": true, "DestroyPropertyCollector": true, "CreateContainerView": true,
+	"CreateListView": true, "DestroyView": true, "CurrentTime": true, "Fetch": true,
 }
 
 func stripSessionCookie(r *http.Request) {

@@ -5,19 +5,51 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/vmware/govmomi/simulator"
 	"github.com/vmware/govmomi/vim25/mo"
 	"github.com/vmware/govmomi/vim25/types"
 )
 
-// entry is one object of a result: the union of the paths asked for it by every matching PropertySpec.
-type entry struct {
-	ref   types.ManagedObjectReference
-	obj   mo.Reference
+// pathSet is what one PropertySpec asks of one object type.
+type pathSet struct {
 	all   bool
 	paths []string
-	seen  map[string]bool
+}
+
+// entry is one object of a result: the union of the paths asked for it by every matching PropertySpec.
+type entry struct {
+	ref  types.ManagedObjectReference
+	obj  mo.Reference
+	sets []*pathSet
+}
+
+// merged returns the union of the entry's paths in request order.
+func (e *entry) merged() (bool, []string) {
+	if len(e.sets) == 1 {
+		return e.sets[0].all, e.sets[0].paths
+	}
+	all := false
+	seen := map[string]bool{}
+	var paths []string
+	for _, s := range e.sets {
+		all = all || s.all
+		for _, p := range s.paths {
+			if !seen[p] {
+				seen[p] = true
+				paths = append(paths, p)
+			}
+		}
+	}
+	return all, paths
+}
+
+// item is one object of a computed result, already encoded.
+type item struct {
+	ref   types.ManagedObjectReference
+	inner []byte   // <obj/> then <propSet/>s (or <missingSet/>), without the enclosing element
+	paths []string // what was asked, for injected missingSet answers
 }
 
 // retrieval computes the result of a RetrievePropertiesEx call once; pages are cut from it.
@@ -29,9 +61,9 @@ type retrieval struct {
 	missing []types.ObjectContent
 }
 
-// collect runs the property collector semantics of vCenter over the specs.
-func collect(ctx *simulator.Context, specs []types.PropertyFilterSpec, api67 bool) ([]types.ObjectContent, types.BaseMethodFault) {
-	refreshAlarms()
+// selectObjects validates the specs and selects the objects with the paths asked of each.
+// Caller holds worldLock for reading.
+func selectObjects(ctx *simulator.Context, specs []types.PropertyFilterSpec, api67 bool) (*retrieval, types.BaseMethodFault) {
 	r := &retrieval{ctx: ctx, api67: api67, index: map[types.ManagedObjectReference]*entry{}}
 	for _, spec := range specs {
 		for _, ps := range spec.PropSet {
@@ -49,8 +81,106 @@ func collect(ctx *simulator.Context, specs []types.PropertyFilterSpec, api67 boo
 			return nil, fault
 		}
 	}
-	out := make([]types.ObjectContent, 0, len(r.entries)+len(r.missing))
-	out = append(out, r.missing...)
+	return r, nil
+}
+
+// collect runs the property collector semantics of vCenter over the specs. The objects are selected
+// at once; their properties are encoded by a background producer in result order, so the first page is
+// served quickly and the rest is encoded while the client reads (the world lock keeps it a snapshot).
+func collect(ctx *simulator.Context, specs []types.PropertyFilterSpec, api67 bool) (*production, types.BaseMethodFault) {
+	refreshAlarms()
+	worldLock.RLock()
+	r, fault := selectObjects(ctx, specs, api67)
+	if fault != nil {
+		worldLock.RUnlock()
+		return nil, fault
+	}
+	p := &production{items: make([]item, len(r.missing)+len(r.entries))}
+	p.cond = sync.NewCond(&p.mu)
+	for i := range r.missing {
+		e := &xmlEncoder{}
+		e.objectContent(&r.missing[i])
+		p.items[i] = item{ref: r.missing[i].Obj, inner: e.b}
+	}
+	p.ready = len(r.missing)
+	if len(r.entries) == 0 {
+		worldLock.RUnlock()
+		return p, nil
+	}
+	go p.produce(r) // releases the read lock when done
+	return p, nil
+}
+
+// production is a result being encoded: items[:ready] are done.
+type production struct {
+	items     []item
+	mu        sync.Mutex
+	cond      *sync.Cond
+	ready     int
+	abandoned int32
+}
+
+const produceBatch = 50
+
+func (p *production) produce(r *retrieval) {
+	defer worldLock.RUnlock()
+	base := p.ready
+	enc := &xmlEncoder{}
+	for i, e := range r.entries {
+		if i%produceBatch == 0 && atomic.LoadInt32(&p.abandoned) != 0 {
+			break
+		}
+		if i%1000 == 0 {
+			n := len(r.entries) - i
+			if n > 1000 {
+				n = 1000
+			}
+			enc.b = make([]byte, 0, 2600*n) // one buffer per block of items
+		}
+		_, paths := e.merged()
+		start := len(enc.b)
+		r.encodeEntry(enc, e)
+		p.items[base+i] = item{ref: e.ref, inner: enc.b[start:len(enc.b):len(enc.b)], paths: paths}
+		if (i+1)%produceBatch == 0 || i+1 == len(r.entries) {
+			p.mu.Lock()
+			p.ready = base + i + 1
+			p.cond.Broadcast()
+			p.mu.Unlock()
+		}
+	}
+	p.mu.Lock()
+	p.ready = len(p.items)
+	p.cond.Broadcast()
+	p.mu.Unlock()
+}
+
+// wait returns once the first n items are encoded.
+func (p *production) wait(n int) {
+	p.mu.Lock()
+	for p.ready < n {
+		p.cond.Wait()
+	}
+	p.mu.Unlock()
+}
+
+// all waits for every item.
+func (p *production) all() []item {
+	p.wait(len(p.items))
+	return p.items
+}
+
+// abandon stops the producer early (token cancelled or dropped).
+func (p *production) abandon() { atomic.StoreInt32(&p.abandoned, 1) }
+
+// collectContents is collect returning govmomi structures (the reference the encoder is tested against).
+func collectContents(ctx *simulator.Context, specs []types.PropertyFilterSpec, api67 bool) ([]types.ObjectContent, types.BaseMethodFault) {
+	worldLock.RLock()
+	defer worldLock.RUnlock()
+	r, fault := selectObjects(ctx, specs, api67)
+	if fault != nil {
+		return nil, fault
+	}
+	out := append([]types.ObjectContent(nil), r.missing...)
 	for _, e := range r.entries {
 		out = append(out, r.content(e))
 	}
@@ -82,6 +212,32 @@ func (r *retrieval) get(ref types.ManagedObjectReference) mo.Reference {
 		return r.ctx.Session.Get(ref)
 	}
 	return r.ctx.Map.Get(ref)
+}
+
+// matchSpec returns what the PropertySpecs of one filter ask of objects of this type (nil: nothing).
+func matchSpec(spec *types.PropertyFilterSpec, refType string, t reflect.Type) *pathSet {
+	anc := ancestorNames(t)
+	var set *pathSet
+	var seen map[string]bool
+	for _, ps := range spec.PropSet {
+		if ps.Type != refType && !anc[ps.Type] {
+			continue
+		}
+		if set == nil {
+			set = &pathSet{}
+			seen = map[string]bool{}
+		}
+		if isTrue(ps.All) {
+			set.all = true
+		}
+		for _, p := range ps.PathSet {
+			if !seen[p] {
+				seen[p] = true
+				set.paths = append(set.paths, p)
+			}
+		}
+	}
+	return set
 }
 
 // addSpec selects the objects of one PropertyFilterSpec and records the paths asked for them.
@@ -129,45 +285,40 @@ func (r *retrieval) addSpec(spec *types.PropertyFilterSpec) types.BaseMethodFaul
 			return fault
 		}
 	}
+	matches := map[string]*pathSet{}
+	known := map[string]bool{}
 	for _, ref := range refs {
 		e := r.index[ref]
-		if e == nil {
-			obj := r.get(ref)
-			if obj == nil {
-				continue // removed since it was listed (e.g. destroyed VM still in a view)
-			}
-			e = &entry{ref: ref, obj: obj}
-			e.seen = map[string]bool{}
-			matched := false
+		var obj mo.Reference
+		if e != nil {
+			obj = e.obj
+		} else if obj = r.get(ref); obj == nil {
+			continue // removed since it was listed (e.g. destroyed VM still in a view)
+		}
+		set, ok := matches[ref.Type]
+		if !ok || !known[ref.Type] {
 			t := moValue(obj).Type()
 			rememberMoType(ref.Type, t)
-			anc := ancestorNames(t)
-			for _, ps := range spec.PropSet {
-				if ps.Type == ref.Type || anc[ps.Type] {
-					matched = true
-				}
-			}
-			if !matched {
-				continue
-			}
+			set = matchSpec(spec, ref.Type, t)
+			matches[ref.Type] = set
+			known[ref.Type] = true
+		}
+		if set == nil {
+			continue
+		}
+		if e == nil {
+			e = &entry{ref: ref, obj: obj}
 			r.index[ref] = e
 			r.entries = append(r.entries, e)
 		}
-		t := moValue(e.obj).Type()
-		anc := ancestorNames(t)
-		for _, ps := range spec.PropSet {
-			if ps.Type != ref.Type && !anc[ps.Type] {
-				continue
+		dup := false
+		for _, s := range e.sets {
+			if s == set {
+				dup = true
 			}
-			if isTrue(ps.All) {
-				e.all = true
-			}
-			for _, p := range ps.PathSet {
-				if !e.seen[p] {
-					e.seen[p] = true
-					e.paths = append(e.paths, p)
-				}
-			}
+		}
+		if !dup {
+			e.sets = append(e.sets, set)
 		}
 	}
 	return nil
@@ -287,12 +438,13 @@ func lookupPath(rv reflect.Value, p string) (reflect.Value, bool) {
 	}
 }
 
-// content evaluates the paths of one entry under the object's lock.
+// content evaluates the paths of one entry under the object's lock, as govmomi structures.
 func (r *retrieval) content(e *entry) types.ObjectContent {
 	oc := types.ObjectContent{Obj: e.ref}
+	all, paths := e.merged()
 	r.ctx.Map.WithLock(e.obj, func() {
 		rv := moValue(e.obj)
-		if e.all {
+		if all {
 			for _, f := range fieldsOf(rv.Type()).list {
 				if f.name == "self" {
 					continue
@@ -302,8 +454,8 @@ func (r *retrieval) content(e *entry) types.ObjectContent {
 				}
 			}
 		}
-		for _, p := range e.paths {
-			if e.all && !strings.Contains(p, ".") {
+		for _, p := range paths {
+			if all && !strings.Contains(p, ".") {
 				continue
 			}
 			v, ok := lookupPath(rv, p)
