@@ -14,8 +14,9 @@ namespace VcSync.Bench;
 /// </summary>
 internal sealed class FetchBench(SimulatorProcess simulator, int repetitions)
 {
-    // Two untimed rounds: the first has the JIT compile the parser, the second lets tiered compilation promote it.
-    private const int WarmUps = 2;
+    // Untimed rounds first, enough for tiered compilation to promote the parser to optimised code: at least two, and
+    // about 20,000 objects in all (a dozen rounds of the plan's world), else its figures are those of unoptimised code.
+    private const int WarmUpObjects = 20_000;
 
     public async Task MeasureAsync(SizeResult result, int? pageSize, CancellationToken cancellationToken)
     {
@@ -55,7 +56,8 @@ internal sealed class FetchBench(SimulatorProcess simulator, int repetitions)
         await client.LoginAsync(simulator.Username, simulator.Password, cancellationToken);
         var measured = new Measured();
         var cpu = new CpuClock(simulator.Pid);
-        for (var i = 0; i < count + WarmUps; i++)
+        var warmUps = 2;
+        for (var i = 0; i < count + warmUps; i++)
         {
             Settle();
             var cpu0 = cpu.Now();
@@ -77,10 +79,15 @@ internal sealed class FetchBench(SimulatorProcess simulator, int repetitions)
                 throw new InvalidOperationException($"The fetch read {objects} objects, the wire floor counted {raw.Objects}.");
             }
 
+            if (i == 0)
+            {
+                warmUps = Math.Max(2, (int)Math.Min(20, WarmUpObjects / Math.Max(1, raw.Objects)));
+            }
+
             measured.Objects = raw.Objects;
             measured.Pages = raw.Pages;
             measured.Bytes = stats.BytesRead;
-            if (i >= WarmUps)
+            if (i >= warmUps)
             {
                 measured.Raw.Add(rawElapsed.TotalMilliseconds);
                 measured.Parsed.Add(parsedElapsed.TotalMilliseconds);

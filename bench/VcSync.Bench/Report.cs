@@ -17,7 +17,7 @@ internal static class Report
         Line(md, string.Empty);
         Line(md, $"- Arguments: `{string.Join(' ', commandLine.Skip(1))}`");
         Line(md, $"- Machine: {machine}");
-        Line(md, "- Times in ms: median and minimum of the timed repetitions after warm-up (two untimed fetches, one untimed sync pair); the whole sync is login, fetch, alarms and write.");
+        Line(md, "- Times in ms: median and minimum of the timed repetitions after warm-up (untimed fetches of about 20,000 objects in all, at least two; one untimed sync pair); the whole sync is login, fetch, alarms and write.");
         Line(md, string.Empty);
         foreach (var result in results)
         {
