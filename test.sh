@@ -21,8 +21,17 @@ bash test/Simulator/build.sh >&2
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 set +e
-dotnet test VcSync.slnx -c Release --nologo "$@" 2>&1 | tee "$log"
+# The simulator's own Go tests (its XML encoder against govmomi's), reported in dotnet's summary format.
+(cd test/Simulator/vcsim && GOPATH=/usr/share/gocode GO111MODULE=off go test -count=1 -v . 2>&1) > "$log.go"
+go_status=$?
+go_passed=$(grep -c -- '^--- PASS' "$log.go"); go_failed=$(grep -c -- '^--- FAIL' "$log.go")
+[ "$go_status" = 0 ] || { cat "$log.go"; [ "$go_failed" -gt 0 ] || go_failed=1; }
+go_word=Passed; [ "$go_status" = 0 ] || go_word=Failed
+echo "$go_word!  - Failed: $go_failed, Passed: $go_passed, Skipped: 0, Total: $((go_passed + go_failed)) - simulator (go test)" | tee "$log"
+rm -f "$log.go"
+dotnet test VcSync.slnx -c Release --nologo "$@" 2>&1 | tee -a "$log"
 status=${PIPESTATUS[0]}
+[ "$go_status" = 0 ] || status=1
 set -e
 
 # dotnet test prints one "Passed!/Failed! - Failed: F, Passed: P, Skipped: S, Total: T" line per test assembly.

@@ -9,8 +9,15 @@ bash "$here/build.sh"
 out="$(mktemp)"
 /usr/bin/time -f "simulator: %e s wall, %U s user, %S s sys, max RSS %M KB" \
   "$here/bin/vcsim-vcsync" -size "$size" -ignore-stdin >"$out" 2>"$out.err" &
-pid=$!
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; cat "$out.err" | grep -v "^timing" >&2 || true; rm -f "$out" "$out.err"' EXIT
+pid=$! spid=""
+cleanup() {
+  # /usr/bin/time does not pass signals on: stop the simulator itself.
+  [ -n "$spid" ] && kill "$spid" 2>/dev/null || kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  grep -v "^timing" "$out.err" >&2 || true
+  rm -f "$out" "$out.err"
+}
+trap cleanup EXIT
 for _ in $(seq 1 600); do [ -s "$out" ] && break; sleep 0.1; done
 line="$(head -1 "$out")"
 echo "$line"

@@ -107,7 +107,7 @@ func invalidToken() *soap.Fault {
 func collectFault(fault types.BaseMethodFault) *soap.Fault {
 	switch f := fault.(type) {
 	case *types.InvalidProperty:
-		return simulator.Fault("", f)
+		return simulator.Fault("Invalid property: "+f.Name, f)
 	case *types.ManagedObjectNotFound:
 		return simulator.Fault("The object has already been deleted or has not been completely created", f)
 	}
