@@ -77,7 +77,7 @@ public sealed partial class FullInventorySync
         run.Start(SyncPhase.Connect, "Connecting to vCenter");
         var options = new VimClientOptions
         {
-            Url = vcenter.Url,
+            Url = new Uri(vcenter.Url, UriKind.RelativeOrAbsolute),
             Thumbprint = vcenter.TlsThumbprint,
             Insecure = vcenter.TlsInsecure,
             CallTimeout = run.Target.CallTimeout,
@@ -163,7 +163,7 @@ public sealed partial class FullInventorySync
             var options = new RetrieveOptions
             {
                 MaxObjects = run.Target.MaxObjectsPerPage,
-                OnPage = page => run.Fetched((int)page.Objects),
+                OnPage = page => run.Fetched((int)page.ObjectsSoFar),
             };
             await foreach (var objectContent in client.RetrievePropertiesAsync(filter, options, cancellationToken))
             {

@@ -41,7 +41,7 @@ public sealed class SimulatorReads
     {
         var ct = TestContext.Current.CancellationToken;
         await using var client = await VimClient.ConnectAsync(
-            new VimClientOptions { Url = simulator.SdkUrl.ToString(), Thumbprint = simulator.Thumbprint }, ct);
+            new VimClientOptions { Url = simulator.SdkUrl, Thumbprint = simulator.Thumbprint }, ct);
         await client.LoginAsync(simulator.Username, simulator.Password, ct);
         var byType = new Dictionary<string, IReadOnlyList<ObjectContent>>();
         foreach (var type in EntityTypes)

@@ -11,7 +11,7 @@ public static class VimSession
     public static async Task<VimClient> LoginAsync(SimulatorProcess simulator)
     {
         var client = await VimClient.ConnectAsync(
-            new VimClientOptions { Url = simulator.SdkUrl.ToString(), Thumbprint = simulator.Thumbprint },
+            new VimClientOptions { Url = simulator.SdkUrl, Thumbprint = simulator.Thumbprint },
             TestContext.Current.CancellationToken);
         await client.LoginAsync(simulator.Username, simulator.Password, TestContext.Current.CancellationToken);
         return client;
