@@ -17,7 +17,12 @@ internal static class CommandActions
         command.SetAction(async (parse, cancellationToken) =>
         {
             var verbose = parse.GetValue(CliOptions.Verbose);
-            using var loggerFactory = CliLogging.Create(verbose ? LogLevel.Debug : defaultLevel);
+            // --json output is for programs: standard error keeps to warnings and the failure's one line.
+            var json = command.Options.Contains(CliOptions.Json) && parse.GetValue(CliOptions.Json);
+            // On a terminal the progress bars and the closing table say what the info logs would, without tearing the bars.
+            var quiet = json || (defaultLevel < LogLevel.Warning && CliConsole.ErrorIsTerminal);
+            var level = verbose ? LogLevel.Debug : quiet ? LogLevel.Warning : defaultLevel;
+            using var loggerFactory = CliLogging.Create(level, verbose);
             try
             {
                 return await action(parse, loggerFactory, cancellationToken);

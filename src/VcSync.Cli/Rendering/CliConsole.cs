@@ -15,17 +15,28 @@ internal static class CliConsole
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new UtcTimestampJsonConverter() },
     };
 
-    public static IAnsiConsole Out { get; } = AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Out = new AnsiConsoleOutput(Console.Out),
-    });
+    public static IAnsiConsole Out { get; } = CreateOut();
 
     public static IAnsiConsole Error { get; } = AnsiConsole.Create(new AnsiConsoleSettings
     {
         Out = new AnsiConsoleOutput(Console.Error),
     });
+
+    private static IAnsiConsole CreateOut()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+
+        // Piped into a file or another program, a table is read whole: don't wrap it at a made-up 80 columns.
+        if (Console.IsOutputRedirected)
+        {
+            console.Profile.Width = 400;
+        }
+
+        return console;
+    }
 
     /// <summary>Whether standard error is a terminal, where progress bars make sense.</summary>
     public static bool ErrorIsTerminal => !Console.IsErrorRedirected && Error.Profile.Capabilities.Interactive;
