@@ -17,15 +17,28 @@ internal static class CliConsole
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static IAnsiConsole Out { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    public static IAnsiConsole Out { get; } = WithColumns(AnsiConsole.Create(new AnsiConsoleSettings
     {
         Out = new AnsiConsoleOutput(Console.Out),
-    });
+    }));
 
     public static IAnsiConsole Error { get; } = AnsiConsole.Create(new AnsiConsoleSettings
     {
         Out = new AnsiConsoleOutput(Console.Error),
     });
+
+    /// <summary>Piped output has no terminal width: honour <c>COLUMNS</c> then, so tables need not wrap at 80.</summary>
+    private static IAnsiConsole WithColumns(IAnsiConsole console)
+    {
+        if (Console.IsOutputRedirected
+            && int.TryParse(System.Environment.GetEnvironmentVariable("COLUMNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var columns)
+            && columns is >= 20 and <= 10_000)
+        {
+            console.Profile.Width = columns;
+        }
+
+        return console;
+    }
 
     /// <summary>Whether standard error is a terminal, where progress bars make sense.</summary>
     public static bool ErrorIsTerminal => !Console.IsErrorRedirected && Error.Profile.Capabilities.Interactive;
