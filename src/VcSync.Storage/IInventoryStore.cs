@@ -1,3 +1,6 @@
+using VcSync.Storage.Alarms;
+using VcSync.Storage.Servers;
+
 namespace VcSync.Storage;
 
 /// <summary>
@@ -23,8 +26,8 @@ public interface IInventoryStore : IAsyncDisposable
 
     /// <summary>
     /// Writes one full sync in one transaction: upserts every inventory table with change detection, deletes rows of
-    /// objects gone from this vCenter only, records the sync on the vCenter's row and inserts the activity rows.
-    /// Either all of it is written or none of it.
+    /// objects gone from this vCenter only, re-links hosts and Dell servers (across every vCenter), records the sync on
+    /// the vCenter's row and inserts the activity rows. Either all of it is written or none of it.
     /// </summary>
     Task<InventoryWriteResult> WriteSyncAsync(SyncWrite write, CancellationToken cancellationToken);
 
@@ -61,5 +64,29 @@ public interface IInventoryStore : IAsyncDisposable
 
     /// <summary>The number of rows of every contract table, by table name.</summary>
     Task<IReadOnlyDictionary<string, long>> CountRowsAsync(CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    /// <summary>
+    /// Triggered alarms, newest <c>triggered_at</c> first: <c>vcenter</c> (the vCenter's name), then the contract columns
+    /// of <c>vcenter_alarms</c>, values as <see cref="ListRowsAsync"/> returns them.
+    /// </summary>
+    Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ListAlarmsAsync(AlarmQuery query, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    /// <summary>
+    /// Servers by service tag: the contract columns of <c>servers</c>, then <c>host_name</c> and <c>vcenter</c> of the
+    /// linked host (null when unlinked).
+    /// </summary>
+    /// <param name="unlinkedOnly">Only servers linked to no host.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ListServersAsync(bool unlinkedOnly, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    /// <summary>
+    /// Upserts servers by service tag (stored trimmed and upper-cased) and re-links hosts and servers, in one
+    /// transaction: all of it or none of it. Servers not in <paramref name="rows"/> are kept.
+    /// </summary>
+    /// <exception cref="ArgumentException">A service tag is empty or occurs twice.</exception>
+    Task<ServerImportResult> ImportServersAsync(IReadOnlyList<ServerImportRow> rows, DateTimeOffset at, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 }

@@ -12,6 +12,9 @@ internal interface ISqlDialect
     /// <summary>Reads a column as a contract value: the same .NET type and value from every store.</summary>
     object? Read(DbDataReader reader, int ordinal, ColumnKind kind);
 
+    /// <summary>Whether the error is a UNIQUE constraint refusing a row.</summary>
+    bool IsUniqueViolation(DbException exception);
+
     /// <summary>An ORDER BY term that sorts text by code point, as SQLite's BINARY collation does.</summary>
     string OrderBy(ColumnSchema column);
 }

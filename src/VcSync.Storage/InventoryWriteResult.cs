@@ -24,10 +24,15 @@ public sealed record InventoryWriteResult
     /// <summary><c>vcenter_alarms</c>; <see cref="TableChanges.None"/> when alarms were not part of the sync.</summary>
     public required TableChanges Alarms { get; init; }
 
-    /// <summary>Hosts linked to a Dell server by this write's auto-linking.</summary>
+    /// <summary>
+    /// Links made by this write's auto-linking: servers paired with a host they were not paired with before (new or
+    /// moved links). Links that were already right are not counted, so a second unchanged sync reports 0.
+    /// </summary>
     public int AutoLinked { get; init; }
 
-    /// <summary>Hosts whose serial is shared with another host, so linked to nothing.</summary>
+    /// <summary>
+    /// This vCenter's hosts whose serial is shared by two or more hosts (in any vCenter), so linked to nothing.
+    /// </summary>
     public int Ambiguous { get; init; }
 
     /// <summary>Rows inserted, updated or deleted across all tables.</summary>

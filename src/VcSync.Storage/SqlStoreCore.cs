@@ -62,7 +62,7 @@ internal sealed class SqlStoreCore
             _dialect.Parameter("tls_thumbprint", ColumnKind.Text, row.TlsThumbprint),
             _dialect.Parameter("tls_insecure", ColumnKind.Boolean, row.TlsInsecure),
             _dialect.Parameter("enabled", ColumnKind.Boolean, row.Enabled));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await ExecuteRegistryChangeAsync(command, row.Name, row.Url, cancellationToken);
         return row;
     }
 
@@ -81,7 +81,7 @@ internal sealed class SqlStoreCore
             _dialect.Parameter("tls_thumbprint", ColumnKind.Text, vcenter.TlsThumbprint),
             _dialect.Parameter("tls_insecure", ColumnKind.Boolean, vcenter.TlsInsecure),
             _dialect.Parameter("enabled", ColumnKind.Boolean, vcenter.Enabled));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return await ExecuteRegistryChangeAsync(command, vcenter.Name, vcenter.Url, cancellationToken) == 1;
     }
 
     public async Task<bool> RemoveVCenterAsync(DbConnection connection, Guid id, CancellationToken cancellationToken)
@@ -90,6 +90,20 @@ internal sealed class SqlStoreCore
         await using var command = Command(
             connection, null, "DELETE FROM vcenters WHERE id = @id", _dialect.Parameter("id", ColumnKind.Uuid, id));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>Runs an insert or update of <c>vcenters</c>, turning a duplicate name or URL into a plain message.</summary>
+    private async Task<int> ExecuteRegistryChangeAsync(DbCommand command, string name, string url, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (DbException exception) when (_dialect.IsUniqueViolation(exception))
+        {
+            throw new InvalidOperationException(
+                $"Another vCenter is already registered with the name '{name}' or the URL '{url}'.", exception);
+        }
     }
 
     /// <summary>Throws unless the vCenter is registered, so a write for an unknown one fails with a clear message.</summary>
@@ -152,7 +166,7 @@ internal sealed class SqlStoreCore
                 "INSERT INTO idrac_commands (id, job_id, server_id, operation_type, operation, endpoint, success, " +
                 "response_time_ms, details, error_message, created_at) VALUES (@id, @job_id, NULL, 'vcenter_api', " +
                 "@operation, @endpoint, @success, @response_time_ms, @details, @error_message, @created_at)",
-                _dialect.Parameter("id", ColumnKind.Uuid, Guid.NewGuid()),
+                _dialect.Parameter("id", ColumnKind.Uuid, Guid.CreateVersion7()),
                 _dialect.Parameter("job_id", ColumnKind.Uuid, activity.JobId),
                 _dialect.Parameter("operation", ColumnKind.Text, activity.Operation),
                 _dialect.Parameter("endpoint", ColumnKind.Text, activity.Endpoint),

@@ -140,7 +140,7 @@ public sealed class VimClient : IAsyncDisposable
     public Task<RawRetrieveResult> RetrievePropertiesRawAsync(PropertyFilterSpec spec, RetrieveOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return RawPager.RetrieveAsync(_transport, ServiceContent.PropertyCollector, spec, options, cancellationToken);
+        return RawPager.RetrieveAsync(_transport, ServiceContent.PropertyCollector, spec, options, _logger, cancellationToken);
     }
 
     /// <summary>

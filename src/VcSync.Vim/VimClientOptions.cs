@@ -6,8 +6,11 @@ namespace VcSync.Vim;
 /// <summary>Where and how <see cref="VimClient"/> connects.</summary>
 public sealed class VimClientOptions
 {
-    /// <summary>The server: <c>https://host</c>, <c>https://host/sdk</c>, <c>host</c> or <c>host:port</c>; the path becomes <c>/sdk</c>.</summary>
-    public required string Url { get; init; }
+    /// <summary>
+    /// The server: <c>https://host</c>, <c>https://host/sdk</c>, or a bare <c>host</c> / <c>host:port</c> (e.g.
+    /// <c>new Uri("vc.lab", UriKind.RelativeOrAbsolute)</c>); the path becomes <c>/sdk</c>. See <see cref="NormaliseUrl(string)"/>.
+    /// </summary>
+    public required Uri Url { get; init; }
 
     /// <summary>
     /// The SHA-256 thumbprint of the server's leaf certificate to trust (hex; colons, spaces and case ignored).
@@ -48,7 +51,16 @@ public sealed class VimClientOptions
         }
     }
 
-    internal static Uri NormaliseUrl(string url)
+    /// <summary>The endpoint a URL stands for: <c>https://host/sdk</c> from <c>host</c>, <c>https://host</c> or <c>https://host/sdk</c>.</summary>
+    /// <exception cref="ArgumentException">The URL cannot be understood.</exception>
+    public static Uri NormaliseUrl(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return NormaliseUrl(url.OriginalString);
+    }
+
+    /// <inheritdoc cref="NormaliseUrl(Uri)"/>
+    public static Uri NormaliseUrl(string url)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(url);
         var text = url.Trim();

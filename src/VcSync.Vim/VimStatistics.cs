@@ -7,13 +7,13 @@ namespace VcSync.Vim;
 /// <param name="Pages">PropertyCollector result pages read (<c>RetrievePropertiesEx</c> and each <c>ContinueRetrievePropertiesEx</c>).</param>
 public readonly record struct VimStatistics(long SoapCalls, long BytesRead, long BytesDecoded, long Pages)
 {
-    /// <summary>What was done between two snapshots.</summary>
-    public static VimStatistics operator -(VimStatistics later, VimStatistics earlier) => new(
-        later.SoapCalls - earlier.SoapCalls,
-        later.BytesRead - earlier.BytesRead,
-        later.BytesDecoded - earlier.BytesDecoded,
-        later.Pages - earlier.Pages);
+    /// <summary>What happened between two snapshots: <c>after - before</c>.</summary>
+    public static VimStatistics operator -(VimStatistics after, VimStatistics before) => new(
+        after.SoapCalls - before.SoapCalls,
+        after.BytesRead - before.BytesRead,
+        after.BytesDecoded - before.BytesDecoded,
+        after.Pages - before.Pages);
 
-    /// <summary>What was done between two snapshots.</summary>
-    public static VimStatistics Subtract(VimStatistics later, VimStatistics earlier) => later - earlier;
+    /// <summary>Named alternative to the subtraction operator.</summary>
+    public static VimStatistics Subtract(VimStatistics after, VimStatistics before) => after - before;
 }

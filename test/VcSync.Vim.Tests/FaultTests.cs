@@ -99,7 +99,7 @@ public sealed class FaultTests
         }
 
         fake.On("CurrentTime", _ => SoapXml.Ok(SoapXml.Response("CurrentTime", new string('x', 20_000))));
-        await using var small = await VimClient.ConnectAsync(new VimClientOptions { Url = "vc.test", MaxResponseCharacters = 10_000 }, fake, Ct);
+        await using var small = await VimClient.ConnectAsync(new VimClientOptions { Url = new Uri("vc.test", UriKind.RelativeOrAbsolute), MaxResponseCharacters = 10_000 }, fake, Ct);
         var error = await Assert.ThrowsAsync<VimProtocolException>(() => small.InvokeAsync("CurrentTime", new("ServiceInstance", "ServiceInstance"), [], Ct));
         Assert.Contains("size limit", error.Message, StringComparison.Ordinal);
     }

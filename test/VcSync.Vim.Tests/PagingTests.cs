@@ -32,7 +32,7 @@ public sealed class PagingTests
         Assert.Equal("poweredOn", objects[7]["runtime.powerState"]);
         Assert.Same(objects[0].PropSet[0].Name, objects[5].PropSet[0].Name);
         Assert.Equal([1, 2, 3], progress.Select(p => p.Page));
-        Assert.Equal([3L, 6L, 8L], progress.Select(p => p.Objects));
+        Assert.Equal([3L, 6L, 8L], progress.Select(p => p.ObjectsSoFar));
         Assert.True(progress[2].Bytes > progress[0].Bytes);
         Assert.Equal(["t1", "t2"], fake.RequestsFor("ContinueRetrievePropertiesEx").Select(r => r.Arg("token")));
         Assert.Empty(fake.RequestsFor("CancelRetrievePropertiesEx"));
@@ -72,8 +72,36 @@ public sealed class PagingTests
             }
         }
 
+        Assert.Empty(fake.OpenTokens);
+        if (tokenFirst)
+        {
+            // t2 was already continued ahead (the next page was requested as soon as its token was read), and that page is the last.
+            Assert.Empty(fake.RequestsFor("CancelRetrievePropertiesEx"));
+            Assert.Equal(["t1", "t2"], fake.RequestsFor("ContinueRetrievePropertiesEx").Select(r => r.Arg("token")).Order());
+        }
+        else
+        {
+            Assert.Equal(["t2"], fake.RequestsFor("CancelRetrievePropertiesEx").Select(r => r.Arg("token")));
+            Assert.Single(fake.RequestsFor("ContinueRetrievePropertiesEx"));
+        }
+    }
+
+    [Fact]
+    public async Task Breaking_off_cancels_the_token_of_a_page_requested_ahead()
+    {
+        var fake = new FakeVim().Pages(true, [.. SoapXml.Vms(0, 3)], [.. SoapXml.Vms(3, 3)], [.. SoapXml.Vms(6, 3)], [.. SoapXml.Vms(9, 3)]);
+        await using var client = await fake.ConnectAsync(cancellationToken: Ct);
+        await foreach (var content in client.RetrievePropertiesAsync(Spec, null, Ct))
+        {
+            if (content.Obj.Value == "vm-1")
+            {
+                break;
+            }
+        }
+
+        Assert.Empty(fake.OpenTokens);
+        Assert.Equal(["t1"], fake.RequestsFor("ContinueRetrievePropertiesEx").Select(r => r.Arg("token")));
         Assert.Equal(["t2"], fake.RequestsFor("CancelRetrievePropertiesEx").Select(r => r.Arg("token")));
-        Assert.Single(fake.RequestsFor("ContinueRetrievePropertiesEx"));
     }
 
     [Fact]
@@ -108,6 +136,7 @@ public sealed class PagingTests
 
         Assert.Equal("consumer failed", error.Message);
         Assert.Equal(["t1"], fake.RequestsFor("CancelRetrievePropertiesEx").Select(r => r.Arg("token")));
+        Assert.Equal(["t1"], fake.OpenTokens);
     }
 
     [Fact]
@@ -125,6 +154,7 @@ public sealed class PagingTests
         });
 
         Assert.Equal(["t1"], fake.RequestsFor("CancelRetrievePropertiesEx").Select(r => r.Arg("token")));
+        Assert.Empty(fake.OpenTokens);
     }
 
     [Fact]
@@ -176,6 +206,27 @@ public sealed class PagingTests
         Assert.Equal(50, objects.Count);
         Assert.True(fake.Requests.All(r => r.AcceptsGzip));
         Assert.True(after.BytesRead - before.BytesRead < after.BytesDecoded - before.BytesDecoded);
+    }
+
+    [Fact]
+    public async Task The_raw_wire_floor_cancels_its_token_when_a_continuation_fails()
+    {
+        var fake = new FakeVim().Pages(false, [.. SoapXml.Vms(0, 3)], [.. SoapXml.Vms(3, 3)]);
+        fake.On("ContinueRetrievePropertiesEx", _ => throw new HttpRequestException("connection reset"));
+        await using var client = await fake.ConnectAsync(cancellationToken: Ct);
+        await Assert.ThrowsAsync<VimConnectionException>(() => client.RetrievePropertiesRawAsync(Spec, null, Ct));
+        Assert.Empty(fake.OpenTokens);
+        Assert.Equal(["t1"], fake.RequestsFor("CancelRetrievePropertiesEx").Select(r => r.Arg("token")));
+    }
+
+    [Fact]
+    public async Task A_failed_continuation_request_leaves_its_token_to_be_cancelled()
+    {
+        var fake = new FakeVim().Pages(false, [.. SoapXml.Vms(0, 3)], [.. SoapXml.Vms(3, 3)]);
+        fake.On("ContinueRetrievePropertiesEx", _ => throw new HttpRequestException("connection reset"));
+        await using var client = await fake.ConnectAsync(cancellationToken: Ct);
+        await Assert.ThrowsAsync<VimConnectionException>(async () => await client.RetrievePropertiesAsync(Spec, null, Ct).ToListAsync(Ct));
+        Assert.Empty(fake.OpenTokens);
     }
 
     [Fact]

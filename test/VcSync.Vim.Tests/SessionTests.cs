@@ -168,18 +168,18 @@ public sealed class SessionTests
     [Fact]
     public void Options_normalise_urls_and_thumbprints()
     {
-        Assert.Equal(new Uri("https://vc.lab/sdk"), new VimClientOptions { Url = "vc.lab" }.SdkUri);
-        Assert.Equal(new Uri("https://vc.lab/sdk"), new VimClientOptions { Url = "https://vc.lab" }.SdkUri);
-        Assert.Equal(new Uri("https://vc.lab/sdk"), new VimClientOptions { Url = "https://vc.lab/sdk/" }.SdkUri);
-        Assert.Equal(new Uri("https://vc.lab:8443/sdk"), new VimClientOptions { Url = "vc.lab:8443" }.SdkUri);
-        Assert.Equal(new Uri("http://127.0.0.1:8989/sdk"), new VimClientOptions { Url = "http://127.0.0.1:8989/sdk" }.SdkUri);
-        Assert.Throws<ArgumentException>(() => new VimClientOptions { Url = "ftp://vc.lab" }.SdkUri);
+        Assert.Equal(new Uri("https://vc.lab/sdk"), new VimClientOptions { Url = new Uri("vc.lab", UriKind.RelativeOrAbsolute) }.SdkUri);
+        Assert.Equal(new Uri("https://vc.lab/sdk"), new VimClientOptions { Url = new Uri("https://vc.lab", UriKind.RelativeOrAbsolute) }.SdkUri);
+        Assert.Equal(new Uri("https://vc.lab/sdk"), new VimClientOptions { Url = new Uri("https://vc.lab/sdk/", UriKind.RelativeOrAbsolute) }.SdkUri);
+        Assert.Equal(new Uri("https://vc.lab:8443/sdk"), new VimClientOptions { Url = new Uri("vc.lab:8443", UriKind.RelativeOrAbsolute) }.SdkUri);
+        Assert.Equal(new Uri("http://127.0.0.1:8989/sdk"), new VimClientOptions { Url = new Uri("http://127.0.0.1:8989/sdk", UriKind.RelativeOrAbsolute) }.SdkUri);
+        Assert.Throws<ArgumentException>(() => new VimClientOptions { Url = new Uri("ftp://vc.lab", UriKind.RelativeOrAbsolute) }.SdkUri);
         var hex = string.Concat(Enumerable.Repeat("ab", 32));
         var colons = string.Join(':', Enumerable.Repeat("AB", 32));
-        Assert.Equal(hex.ToUpperInvariant(), new VimClientOptions { Url = "x", Thumbprint = colons }.NormalisedThumbprint);
-        Assert.Equal(hex.ToUpperInvariant(), new VimClientOptions { Url = "x", Thumbprint = hex }.NormalisedThumbprint);
-        Assert.Throws<ArgumentException>(() => new VimClientOptions { Url = "x", Thumbprint = "AB:CD" }.NormalisedThumbprint);
-        Assert.Throws<ArgumentException>(() => new VimClientOptions { Url = "x", Thumbprint = new string('z', 64) }.NormalisedThumbprint);
+        Assert.Equal(hex.ToUpperInvariant(), new VimClientOptions { Url = new Uri("x", UriKind.RelativeOrAbsolute), Thumbprint = colons }.NormalisedThumbprint);
+        Assert.Equal(hex.ToUpperInvariant(), new VimClientOptions { Url = new Uri("x", UriKind.RelativeOrAbsolute), Thumbprint = hex }.NormalisedThumbprint);
+        Assert.Throws<ArgumentException>(() => new VimClientOptions { Url = new Uri("x", UriKind.RelativeOrAbsolute), Thumbprint = "AB:CD" }.NormalisedThumbprint);
+        Assert.Throws<ArgumentException>(() => new VimClientOptions { Url = new Uri("x", UriKind.RelativeOrAbsolute), Thumbprint = new string('z', 64) }.NormalisedThumbprint);
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class SessionTests
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        var error = await Assert.ThrowsAsync<VimConnectionException>(() => VimClient.ConnectAsync(new VimClientOptions { Url = $"https://127.0.0.1:{port}" }, Ct));
+        var error = await Assert.ThrowsAsync<VimConnectionException>(() => VimClient.ConnectAsync(new VimClientOptions { Url = new Uri($"https://127.0.0.1:{port}", UriKind.RelativeOrAbsolute) }, Ct));
         Assert.Contains($"127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
     }
 }

@@ -17,6 +17,10 @@ internal static class VcSyncCommandLine
         root.Subcommands.Add(ProbeCommand.Create());
         root.Subcommands.Add(SyncCommand.Create());
         root.Subcommands.Add(VCentersCommand.Create());
+        root.Subcommands.Add(JobsCommand.Create());
+        root.Subcommands.Add(WorkerCommand.Create());
+        root.Subcommands.Add(AlarmsCommand.Create());
+        root.Subcommands.Add(ServersCommand.Create());
         foreach (var command in InventoryListCommand.CreateAll())
         {
             root.Subcommands.Add(command);
@@ -40,6 +44,10 @@ internal static class VcSyncCommandLine
             return ExitCodes.Usage;
         }
 
-        return await parse.InvokeAsync();
+        // The worker's Generic Host handles SIGTERM itself (finish or hand back the running job), which takes longer
+        // than the 2 s System.CommandLine would allow before ending the process.
+        return parse.CommandResult.Command.Name == WorkerCommand.Name
+            ? await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null })
+            : await parse.InvokeAsync();
     }
 }

@@ -62,6 +62,9 @@ internal sealed class PostgresDialect : ISqlDialect
         };
     }
 
+    public bool IsUniqueViolation(DbException exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
     // "C" sorts by code point, as SQLite's BINARY does; the database's default collation may not.
     public string OrderBy(ColumnSchema column) =>
         column.Kind == ColumnKind.Text ? $"{column.Name} COLLATE \"C\"" : column.Name;

@@ -2,8 +2,10 @@ using DbUp;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using VcSync.Storage.Alarms;
 using VcSync.Storage.Migrations;
 using VcSync.Storage.Schema;
+using VcSync.Storage.Servers;
 
 namespace VcSync.Storage.Postgres;
 
@@ -11,15 +13,20 @@ namespace VcSync.Storage.Postgres;
 /// The inventory in a PostgreSQL database, through one pooled <see cref="NpgsqlDataSource"/>. Sync writes stream the
 /// snapshot with binary COPY and upsert it set-wise; see <see cref="PostgresTableWriter"/>.
 /// </summary>
-public sealed class PostgresInventoryStore : IInventoryStore
+public sealed class PostgresInventoryStore : IInventoryStore, ISqlConnectionSource
 {
     // An arbitrary constant: the advisory lock that keeps two processes from migrating at once.
     private const long MigrationLockKey = 0x5663_5379_6E63_0001;
+
+    // Another arbitrary constant: the advisory lock that serializes auto-linking passes.
+    private const long LinkingLockKey = 0x5663_5379_6E63_0002;
 
     private readonly string _connectionString;
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger _logger;
     private readonly SqlStoreCore _core = new(PostgresDialect.Instance);
+    private readonly ServerLinker _linker = new(PostgresDialect.Instance);
+    private readonly RowQueries _queries = new(PostgresDialect.Instance);
 
     /// <summary>A store on the database <paramref name="connectionString"/> names.</summary>
     /// <param name="connectionString">An Npgsql connection string (<c>Host=...;Database=...</c>) or a <c>postgres://</c> URI.</param>
@@ -55,7 +62,7 @@ public sealed class PostgresInventoryStore : IInventoryStore
                 .PostgresqlDatabase(_connectionString)
                 .WithScripts("Postgres")
                 .JournalToPostgresqlTable("public", MigrationScripts.JournalTable)
-                .LogTo(_logger)
+                .LogTo(new DbUpLog(_logger))
                 .Build()
                 .PerformUpgrade();
             if (!result.Successful)
@@ -63,6 +70,11 @@ public sealed class PostgresInventoryStore : IInventoryStore
                 throw new InvalidOperationException(
                     $"Migrating the PostgreSQL database failed at {result.ErrorScript?.Name ?? "?"}: {result.Error?.Message}",
                     result.Error);
+            }
+
+            if (result.Scripts.Any())
+            {
+                _logger.LogInformation("Migrated the PostgreSQL database: {Scripts}", string.Join(", ", result.Scripts.Select(s => s.Name)));
             }
         }
         finally
@@ -145,12 +157,52 @@ public sealed class PostgresInventoryStore : IInventoryStore
                 : TableChanges.None,
         };
 
+        await LockLinkingAsync(connection, transaction, cancellationToken);
+        var links = await _linker.LinkAsync(connection, transaction, write.SyncedAt, write.VCenterId, cancellationToken);
+        result = result with { AutoLinked = links.AutoLinked, Ambiguous = links.Ambiguous };
         await _core.RecordSyncSuccessAsync(connection, transaction, write, cancellationToken);
         await _core.InsertActivitiesAsync(connection, transaction, write.Activities, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         await transaction.CommitAsync(cancellationToken);
         _logger.LogDebug("Wrote sync of vCenter {VCenterId}: {Rows} rows written", write.VCenterId, result.RowsWritten);
         return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<ServerImportResult> ImportServersAsync(
+        IReadOnlyList<ServerImportRow> rows, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var (inserted, updated, unchanged) = await new ServerImporter(PostgresDialect.Instance)
+            .UpsertAsync(connection, transaction, rows, cancellationToken);
+        await LockLinkingAsync(connection, transaction, cancellationToken);
+        var links = await _linker.LinkAsync(connection, transaction, at, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ServerImportResult
+        {
+            New = inserted,
+            Updated = updated,
+            Unchanged = unchanged,
+            AutoLinked = links.AutoLinked,
+            Ambiguous = links.Ambiguous,
+        };
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ListAlarmsAsync(AlarmQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return await _queries.ListAlarmsAsync(connection, query, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ListServersAsync(bool unlinkedOnly, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return await _queries.ListServersAsync(connection, unlinkedOnly, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -177,8 +229,24 @@ public sealed class PostgresInventoryStore : IInventoryStore
         return await _core.CountRowsAsync(connection, cancellationToken);
     }
 
+    // Linking reads every vCenter's hosts: two syncs linking at once would each miss the other's hosts. The lock is
+    // held to commit, so the second pass sees the first one's rows.
+    private static async Task LockLinkingAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction);
+        command.Parameters.AddWithValue("key", LinkingLockKey);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Closes the pooled connections.</summary>
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    ISqlDialect ISqlConnectionSource.Dialect => PostgresDialect.Instance;
+
+    bool ISqlConnectionSource.IsPostgres => true;
+
+    async Task<System.Data.Common.DbConnection> ISqlConnectionSource.OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken);
 
     /// <summary>An open connection from this store's pool; for tests and tools.</summary>
     internal ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) =>

@@ -22,6 +22,7 @@ public static class ContractSchema
             new("last_sync_at", ColumnKind.Timestamp),
             new("last_sync_status", ColumnKind.Text),
             new("last_sync_error", ColumnKind.Text),
+            new("password_encrypted", ColumnKind.Text),
         ],
         "id",
         ["name"]);

@@ -47,4 +47,8 @@ internal sealed class SqliteDialect : ISqlDialect
     }
 
     public string OrderBy(ColumnSchema column) => column.Name;
+
+    // SQLITE_CONSTRAINT_UNIQUE, and SQLITE_CONSTRAINT_PRIMARYKEY.
+    public bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
 }

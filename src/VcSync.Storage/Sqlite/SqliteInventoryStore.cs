@@ -2,8 +2,10 @@ using DbUp;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using VcSync.Storage.Alarms;
 using VcSync.Storage.Migrations;
 using VcSync.Storage.Schema;
+using VcSync.Storage.Servers;
 
 namespace VcSync.Storage.Sqlite;
 
@@ -11,7 +13,7 @@ namespace VcSync.Storage.Sqlite;
 /// The inventory in a SQLite file: WAL journal (readers never wait for the sync's write), foreign keys on, a busy
 /// timeout so a second writer waits rather than fails. Each call uses a pooled connection of its own.
 /// </summary>
-public sealed class SqliteInventoryStore : IInventoryStore
+public sealed class SqliteInventoryStore : IInventoryStore, ISqlConnectionSource
 {
     private static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(30);
 
@@ -19,6 +21,8 @@ public sealed class SqliteInventoryStore : IInventoryStore
     private readonly int _busyTimeoutMs;
     private readonly ILogger _logger;
     private readonly SqlStoreCore _core = new(SqliteDialect.Instance);
+    private readonly ServerLinker _linker = new(SqliteDialect.Instance);
+    private readonly RowQueries _queries = new(SqliteDialect.Instance);
 
     /// <summary>Opens (and on <see cref="MigrateAsync"/> creates) the database file at <paramref name="path"/>.</summary>
     /// <param name="path">The database file, e.g. from <c>--db</c>.</param>
@@ -67,13 +71,18 @@ public sealed class SqliteInventoryStore : IInventoryStore
             .SqliteDatabase(_connectionString)
             .WithScripts("Sqlite")
             .JournalToSqliteTable(MigrationScripts.JournalTable)
-            .LogTo(_logger)
+            .LogTo(new DbUpLog(_logger))
             .Build()
             .PerformUpgrade();
         if (!result.Successful)
         {
             throw new InvalidOperationException(
                 $"Migrating {Path} failed at {result.ErrorScript?.Name ?? "?"}: {result.Error?.Message}", result.Error);
+        }
+
+        if (result.Scripts.Any())
+        {
+            _logger.LogInformation("Migrated {Path}: {Scripts}", Path, string.Join(", ", result.Scripts.Select(s => s.Name)));
         }
     }
 
@@ -132,6 +141,13 @@ public sealed class SqliteInventoryStore : IInventoryStore
         ArgumentNullException.ThrowIfNull(write);
         var snapshot = write.Snapshot;
         await using var connection = await OpenAsync(cancellationToken);
+        // A page cache that holds a large vCenter's tables and indexes (the default is 2 MB), so the diff's reads
+        // and the writes' index updates do not go back to the file.
+        await using (var pragma = SqlStoreCore.Command(connection, null, "PRAGMA cache_size = -65536"))
+        {
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         // BEGIN IMMEDIATE: take the write lock up front, so a concurrent writer waits at the start (busy timeout)
         // instead of failing halfway when a read lock cannot be upgraded.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -149,12 +165,50 @@ public sealed class SqliteInventoryStore : IInventoryStore
             Alarms = snapshot.Alarms is { } alarms ? writer.Write(SyncedTables.Alarms, alarms, cancellationToken) : TableChanges.None,
         };
 
+        var links = await _linker.LinkAsync(connection, transaction, write.SyncedAt, write.VCenterId, cancellationToken);
+        result = result with { AutoLinked = links.AutoLinked, Ambiguous = links.Ambiguous };
         await _core.RecordSyncSuccessAsync(connection, transaction, write, cancellationToken);
         await _core.InsertActivitiesAsync(connection, transaction, write.Activities, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         await transaction.CommitAsync(cancellationToken);
         _logger.LogDebug("Wrote sync of vCenter {VCenterId} to {Path}: {Rows} rows written", write.VCenterId, Path, result.RowsWritten);
         return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<ServerImportResult> ImportServersAsync(
+        IReadOnlyList<ServerImportRow> rows, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var (inserted, updated, unchanged) = await new ServerImporter(SqliteDialect.Instance)
+            .UpsertAsync(connection, transaction, rows, cancellationToken);
+        var links = await _linker.LinkAsync(connection, transaction, at, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ServerImportResult
+        {
+            New = inserted,
+            Updated = updated,
+            Unchanged = unchanged,
+            AutoLinked = links.AutoLinked,
+            Ambiguous = links.Ambiguous,
+        };
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ListAlarmsAsync(AlarmQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = await OpenAsync(cancellationToken);
+        return await _queries.ListAlarmsAsync(connection, query, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ListServersAsync(bool unlinkedOnly, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await _queries.ListServersAsync(connection, unlinkedOnly, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -188,6 +242,13 @@ public sealed class SqliteInventoryStore : IInventoryStore
         SqliteConnection.ClearPool(connection);
         return ValueTask.CompletedTask;
     }
+
+    ISqlDialect ISqlConnectionSource.Dialect => SqliteDialect.Instance;
+
+    bool ISqlConnectionSource.IsPostgres => false;
+
+    async Task<System.Data.Common.DbConnection> ISqlConnectionSource.OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await OpenAsync(cancellationToken);
 
     /// <summary>An open connection with this store's per-connection settings; for tests and tools.</summary>
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

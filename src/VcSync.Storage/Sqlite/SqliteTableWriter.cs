@@ -62,7 +62,8 @@ internal sealed class SqliteTableWriter
                 if (!existing.TryGetValue(key, out var row))
                 {
                     insert ??= Prepare(InsertSql(table), columns.Count + 4);
-                    insert.Parameters[0].Value = Guid.NewGuid().ToString("D");
+                    // Version 7: time-ordered, so new rows append to the primary key index instead of scattering.
+                    insert.Parameters[0].Value = Guid.CreateVersion7().ToString("D");
                     insert.Parameters[1].Value = _vcenterId;
                     insert.Parameters[2].Value = key;
                     SetValues(insert, 3, values);

@@ -36,6 +36,12 @@ public sealed partial class FullInventorySync
     }
 
     /// <summary>
+    /// The plan's rollback switch: true (the default, from <c>USE_PROPERTY_COLLECTOR_SYNC</c>) fetches the inventory in
+    /// one paged retrieval; false runs the legacy phased sync, one retrieval per object type, writing the same rows.
+    /// </summary>
+    public bool UsePropertyCollector { get; init; } = SyncDefaults.UsePropertyCollectorSync;
+
+    /// <summary>
     /// Syncs one vCenter. A transient failure (connection, timeout, HTTP 502/503/504, truncated response) starts the
     /// whole retrieval over on a fresh connection, with backoff, up to <see cref="SyncTarget.Retry"/>; an expired session
     /// logs in again once. Throws <see cref="SyncFailedException"/> with a one-line message when it fails.
@@ -124,7 +130,7 @@ public sealed partial class FullInventorySync
         run.Start(SyncPhase.Connect, "Connecting to vCenter");
         var options = new VimClientOptions
         {
-            Url = vcenter.Url,
+            Url = new Uri(vcenter.Url),
             Thumbprint = vcenter.TlsThumbprint,
             Insecure = vcenter.TlsInsecure,
             CallTimeout = run.Target.CallTimeout,
@@ -158,28 +164,17 @@ public sealed partial class FullInventorySync
     {
         var vcenter = run.Target.VCenter;
         var content = client.ServiceContent;
-        run.Start(SyncPhase.Inventory, "Fetching inventory");
+        run.Start(SyncPhase.Inventory, UsePropertyCollector ? "Fetching inventory" : "Fetching inventory (legacy phased sync)");
         run.FetchWatch.Restart();
         var before = client.Statistics;
         var builder = new InventoryBuilder(alarmsRequested: true);
-        var view = await client.CreateContainerViewAsync(
-            content.RootFolder, InventoryPropertySpecs.ContainerViewTypes, true, cancellationToken);
-        try
+        if (UsePropertyCollector)
         {
-            var filter = InventoryPropertySpecs.InventoryFilter(view, content.About.ApiVersion, content.RootFolder);
-            var options = new RetrieveOptions
-            {
-                MaxObjects = run.Target.MaxObjectsPerPage,
-                OnPage = page => run.Fetched((int)page.Objects),
-            };
-            await foreach (var objectContent in client.RetrievePropertiesAsync(filter, options, cancellationToken))
-            {
-                builder.Add(objectContent);
-            }
+            await RetrieveInventoryAsync(client, run, builder, cancellationToken);
         }
-        finally
+        else
         {
-            await DestroyViewQuietlyAsync(client, view);
+            await LegacyPhasedFetch.RunAsync(client, run, builder, _logger, cancellationToken);
         }
 
         var fetched = client.Statistics - before;
@@ -208,6 +203,30 @@ public sealed partial class FullInventorySync
 
         run.Progress(SyncPhase.Alarms, 50, $"{snapshot.Alarms?.Count ?? 0} triggered alarms");
         return snapshot;
+    }
+
+    private async Task RetrieveInventoryAsync(VimClient client, SyncRun run, InventoryBuilder builder, CancellationToken cancellationToken)
+    {
+        var content = client.ServiceContent;
+        var view = await client.CreateContainerViewAsync(
+            content.RootFolder, InventoryPropertySpecs.ContainerViewTypes, true, cancellationToken);
+        try
+        {
+            var filter = InventoryPropertySpecs.InventoryFilter(view, content.About.ApiVersion, content.RootFolder);
+            var options = new RetrieveOptions
+            {
+                MaxObjects = run.Target.MaxObjectsPerPage,
+                OnPage = page => run.Fetched((int)page.ObjectsSoFar),
+            };
+            await foreach (var objectContent in client.RetrievePropertiesAsync(filter, options, cancellationToken))
+            {
+                builder.Add(objectContent);
+            }
+        }
+        finally
+        {
+            await DestroyViewQuietlyAsync(client, view);
+        }
     }
 
     private static async Task<int> FetchAlarmNamesAsync(
@@ -271,11 +290,21 @@ public sealed partial class FullInventorySync
 
         LogFetched(snapshot.TotalObjects, run.FetchWatch.Elapsed.TotalSeconds);
         LogWritten(written.RowsWritten, process.Elapsed.TotalSeconds);
+        LogLinked(written.AutoLinked, written.Ambiguous);
         LogTotal(run.Target.VCenter.Name, run.Total.Elapsed.TotalSeconds);
         run.Complete(SyncPhase.Inventory, $"Synced {snapshot.TotalObjects.ToString("N0", CultureInfo.InvariantCulture)} objects");
-        run.Complete(SyncPhase.Alarms, $"{snapshot.Alarms?.Count ?? 0} triggered alarms");
+        run.Complete(SyncPhase.Alarms, AlarmsMessage(snapshot, written.Alarms));
         return result;
     }
+
+    // The alarms phase reports what the write did to vcenter_alarms, so a job's task shows new and cleared alarms.
+    private static string AlarmsMessage(InventorySnapshot snapshot, TableChanges changes) =>
+        snapshot.Alarms is null
+            ? "Triggered alarms not read"
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $"{snapshot.Alarms.Count:N0} triggered alarms: {changes.New:N0} new, {changes.Updated:N0} updated, " +
+                $"{changes.Deleted:N0} cleared, {changes.Unchanged:N0} unchanged");
 
     private async Task RecordFailureAsync(SyncRun run, bool cancelled, string message)
     {
@@ -330,6 +359,9 @@ public sealed partial class FullInventorySync
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database upserts completed in {Seconds:F2}s ({Rows} rows written)")]
     private partial void LogWritten(int rows, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Auto-linking: {AutoLinked} new host-server links, {Ambiguous} hosts with a shared serial")]
+    private partial void LogLinked(int autoLinked, int ambiguous);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Total fast sync of {VCenter}: {Seconds:F2}s")]
     private partial void LogTotal(string vcenter, double seconds);

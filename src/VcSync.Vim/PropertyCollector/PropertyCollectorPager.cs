@@ -8,13 +8,14 @@ namespace VcSync.Vim.PropertyCollector;
 
 /// <summary>
 /// Streams the objects of <c>RetrievePropertiesEx</c> and its <c>ContinueRetrievePropertiesEx</c> pages, parsing each page
-/// as it arrives. Whoever stops early (error, cancellation, <c>break</c>) gets the live token cancelled on disposal: the
-/// rest of the current page is read (or skipped) first when its token has not been seen yet.
+/// as it arrives. As soon as a page's token is read (servers write it before the objects) the next page is requested on
+/// another connection, so the server works on it while this one is parsed. Whoever stops early (error, cancellation,
+/// <c>break</c>) gets the live token cancelled on disposal: a page whose token has not been seen yet is read (or skipped)
+/// up to it first, including a page requested ahead.
 /// </summary>
 internal sealed class PropertyCollectorPager : IAsyncDisposable
 {
     private static readonly TimeSpan CancellationGrace = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(10);
 
     private readonly SoapTransport _transport;
     private readonly ManagedObjectReference _collector;
@@ -25,6 +26,8 @@ internal sealed class PropertyCollectorPager : IAsyncDisposable
     private readonly ValueDecoder _decoder;
     private readonly ObjectContentReader _reader;
     private SoapCall? _call;
+    private Task<Prefetched>? _prefetch;
+    private CancellationToken _cancellationToken;
     private PageState _state;
     private string? _liveToken;
     private bool _tokenSeenOnPage;
@@ -61,6 +64,7 @@ internal sealed class PropertyCollectorPager : IAsyncDisposable
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            _cancellationToken = cancellationToken;
             if (_call is null)
             {
                 if (_finished)
@@ -68,7 +72,14 @@ internal sealed class PropertyCollectorPager : IAsyncDisposable
                     return false;
                 }
 
-                await StartPageAsync(cancellationToken).ConfigureAwait(false);
+                if (_prefetch is not null)
+                {
+                    await TakePrefetchedAsync().ConfigureAwait(false);
+                }
+                else
+                {
+                    await StartPageAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
 
             var call = _call!;
@@ -89,6 +100,31 @@ internal sealed class PropertyCollectorPager : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await DisposeCurrentAsync().ConfigureAwait(false);
+        if (_prefetch is not null)
+        {
+            try
+            {
+                await TakePrefetchedAsync().ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                _logger.LogDebug("The page requested ahead failed: {Error}", e.Message);
+            }
+
+            await DisposeCurrentAsync().ConfigureAwait(false);
+        }
+
+        var token = _liveToken;
+        _liveToken = null;
+        if (token is not null && !_sessionLost)
+        {
+            await CancelTokenAsync(token).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DisposeCurrentAsync()
+    {
         var call = _call;
         _call = null;
         if (call is not null)
@@ -100,13 +136,41 @@ internal sealed class PropertyCollectorPager : IAsyncDisposable
 
             call.Dispose();
         }
+    }
 
-        var token = _liveToken;
-        _liveToken = null;
-        if (token is not null && !_sessionLost)
+    private async Task<Prefetched> PrefetchAsync(string token)
+    {
+        const string method = "ContinueRetrievePropertiesEx";
+        var body = SoapRequestWriter.Write(method, _collector, [new("token", token)]);
+        var call = await _transport.SendAsync(method, body, CancellationGrace, null, _cancellationToken).ConfigureAwait(false);
+        try
         {
-            await CancelTokenAsync(token).ConfigureAwait(false);
+            await call.ReceiveAsync().ConfigureAwait(false);
+            return new Prefetched(call, null);
         }
+        catch (Exception e)
+        {
+            return new Prefetched(call, e);
+        }
+    }
+
+    private async Task TakePrefetchedAsync()
+    {
+        var prefetch = _prefetch!;
+        _prefetch = null;
+
+        // Should the request itself fail, the token it carried may still be live and stays to be cancelled.
+        var (call, error) = await prefetch.ConfigureAwait(false);
+        _liveToken = null;
+        _call = call;
+        _state = PageState.Start;
+        _tokenSeenOnPage = false;
+        if (error is not null)
+        {
+            throw error;
+        }
+
+        call.OpenReader(_names, _decoder);
     }
 
     private async Task StartPageAsync(CancellationToken cancellationToken)
@@ -198,6 +262,10 @@ internal sealed class PropertyCollectorPager : IAsyncDisposable
                 var token = _decoder.ReadElementText(r);
                 _liveToken = token.Length > 0 ? token : null;
                 _tokenSeenOnPage = true;
+                if (_liveToken is not null && !skipObjects && _prefetch is null)
+                {
+                    _prefetch = PrefetchAsync(_liveToken);
+                }
             }
             else
             {
@@ -236,7 +304,7 @@ internal sealed class PropertyCollectorPager : IAsyncDisposable
     {
         try
         {
-            call.ReplaceDeadline(Min(_transport.CallTimeout, CleanupTimeout));
+            call.ReplaceDeadline(TokenCanceller.Budget(_transport));
             if (!call.IsOpen)
             {
                 call.OpenReader(_names, _decoder);
@@ -259,22 +327,8 @@ internal sealed class PropertyCollectorPager : IAsyncDisposable
         }
     }
 
-    private async Task CancelTokenAsync(string token)
-    {
-        try
-        {
-            var names = new XmlNames();
-            using var call = await _transport.CallAsync(
-                "CancelRetrievePropertiesEx", _collector, [new("token", token)], names, new ValueDecoder(names), TimeSpan.Zero,
-                Min(_transport.CallTimeout, CleanupTimeout), CancellationToken.None).ConfigureAwait(false);
-            await call.FinishAsync().ConfigureAwait(false);
-            _logger.LogDebug("Cancelled an abandoned PropertyCollector token");
-        }
-        catch (Exception e) when (e is VimException or OperationCanceledException or ArgumentException)
-        {
-            _logger.LogWarning("Could not cancel an abandoned PropertyCollector token: {Error}", e.Message);
-        }
-    }
+    private Task CancelTokenAsync(string token) => TokenCanceller.CancelAsync(_transport, _collector, token, _logger);
 
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a == Timeout.InfiniteTimeSpan ? b : (a < b ? a : b);
+    private sealed record Prefetched(SoapCall Call, Exception? Error);
+
 }

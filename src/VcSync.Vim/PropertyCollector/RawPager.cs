@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using VcSync.Vim.Faults;
 using VcSync.Vim.Soap;
 using VcSync.Vim.Values;
@@ -14,7 +15,8 @@ namespace VcSync.Vim.PropertyCollector;
 internal static class RawPager
 {
     public static async Task<RawRetrieveResult> RetrieveAsync(
-        SoapTransport transport, ManagedObjectReference collector, PropertyFilterSpec spec, RetrieveOptions? options, CancellationToken cancellationToken)
+        SoapTransport transport, ManagedObjectReference collector, PropertyFilterSpec spec, RetrieveOptions? options, ILogger logger,
+        CancellationToken cancellationToken)
     {
         var pages = 0;
         long bytes = 0;
@@ -29,9 +31,9 @@ internal static class RawPager
                     ? [new("specSet", spec), new("options", options?.MaxObjects is int max ? new DataObject(string.Empty, [new("maxObjects", max)]) : new DataObject(string.Empty, []))]
                     : [new("token", token)];
                 var method = token is null ? "RetrievePropertiesEx" : "ContinueRetrievePropertiesEx";
-                token = null;
                 using var call = await transport.SendAsync(method, SoapRequestWriter.Write(method, collector, args), TimeSpan.Zero, null, cancellationToken)
                     .ConfigureAwait(false);
+                token = null;
                 if (!call.IsSuccessfulXml)
                 {
                     var names = new XmlNames();
@@ -74,6 +76,11 @@ internal static class RawPager
                 options?.OnPage?.Invoke(new PageProgress(pages, objects, bytes));
             }
             while (token is not null);
+        }
+        catch when (token is not null)
+        {
+            await TokenCanceller.CancelAsync(transport, collector, token, logger).ConfigureAwait(false);
+            throw;
         }
         finally
         {

@@ -64,10 +64,16 @@ internal sealed partial class SoapCall : IDisposable
     /// <summary>Checks the HTTP status, opens the XML body, raises a SOAP fault as its exception, and stops on the response element.</summary>
     public async Task OpenAsync(XmlNames names, ValueDecoder decoder)
     {
+        await ReceiveAsync().ConfigureAwait(false);
+        OpenReader(names, decoder);
+    }
+
+    /// <summary>Checks the HTTP status and buffers the start of the body; touches no name table, so it may run beside a parse.</summary>
+    public async Task ReceiveAsync()
+    {
         await CheckStatusAsync().ConfigureAwait(false);
         _readAhead = new ReadAheadStream(_body, Deadline, _transport.Counters.AddBytesDecoded);
         await FillAsync().ConfigureAwait(false);
-        OpenReader(names, decoder);
     }
 
     /// <summary>Creates the reader over what is buffered and moves to the response element, raising a SOAP fault.</summary>

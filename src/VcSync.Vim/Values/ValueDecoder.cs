@@ -32,7 +32,12 @@ internal sealed class ValueDecoder
     /// <summary>The deepest element a value may sit at; real vim25 data stays well under 40 levels.</summary>
     internal const int MaxDepth = 128;
 
+    private static readonly object True = true;
+    private static readonly object False = false;
+    private static readonly object[] SmallInts = CreateSmallInts();
+
     private readonly XmlNames _names;
+    private readonly Dictionary<string, XsiType> _xsiTypes = new(ReferenceEqualityComparer.Instance);
     private char[] _chars = new char[256];
 
     public ValueDecoder(XmlNames names)
@@ -50,7 +55,7 @@ internal sealed class ValueDecoder
         }
 
         var typeName = declaredType;
-        var kind = declaredType is null ? ValueKind.Infer : KindOfName(declaredType, xsd: false);
+        var kind = declaredType is null ? ValueKind.Infer : KindOfName(declaredType);
         string? moRefType = null;
         isNil = false;
         if (r.MoveToFirstAttribute())
@@ -62,18 +67,18 @@ internal sealed class ValueDecoder
                 var local = r.LocalName;
                 if (ReferenceEquals(ns, _names.Xsi) || string.Equals(ns, _names.Xsi, StringComparison.Ordinal))
                 {
-                    if (string.Equals(local, _names.Type, StringComparison.Ordinal))
+                    if (ReferenceEquals(local, _names.Type))
                     {
-                        xsiType = r.Value;
+                        xsiType = ReadAttributeAtom(r);
                     }
-                    else if (string.Equals(local, _names.Nil, StringComparison.Ordinal))
+                    else if (ReferenceEquals(local, _names.Nil))
                     {
                         isNil = IsTrue(r.Value);
                     }
                 }
-                else if (ns.Length == 0 && string.Equals(local, _names.Type, StringComparison.Ordinal))
+                else if (ns.Length == 0 && ReferenceEquals(local, _names.Type))
                 {
-                    moRefType = _names.Table.Add(r.Value);
+                    moRefType = ReadAttributeAtom(r);
                 }
             }
             while (r.MoveToNextAttribute());
@@ -101,11 +106,11 @@ internal sealed class ValueDecoder
         return kind switch
         {
             ValueKind.String => ReadText(r),
-            ValueKind.Int => ParseInt(r),
+            ValueKind.Int => BoxInt(ParseInt(r)),
             ValueKind.Long => long.TryParse(ReadSpan(r), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l : throw Invalid("long"),
             ValueKind.Short => short.TryParse(ReadSpan(r), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s) ? s : throw Invalid("short"),
             ValueKind.Byte => ParseByte(ReadSpan(r)),
-            ValueKind.Boolean => ParseBoolean(ReadSpan(r)),
+            ValueKind.Boolean => ParseBoolean(ReadSpan(r)) ? True : False,
             ValueKind.Double => ParseDouble(ReadSpan(r)),
             ValueKind.Float => (float)ParseDouble(ReadSpan(r)),
             ValueKind.DateTime => ParseDateTime(ReadSpan(r)),
@@ -124,9 +129,9 @@ internal sealed class ValueDecoder
         {
             do
             {
-                if (r.NamespaceURI.Length == 0 && string.Equals(r.LocalName, _names.Type, StringComparison.Ordinal))
+                if (r.NamespaceURI.Length == 0 && ReferenceEquals(r.LocalName, _names.Type))
                 {
-                    type = _names.Table.Add(r.Value);
+                    type = ReadAttributeAtom(r);
                 }
             }
             while (r.MoveToNextAttribute());
@@ -171,34 +176,50 @@ internal sealed class ValueDecoder
 
     private ValueKind ResolveXsiType(XmlReader r, string qualified, out string typeName)
     {
-        var colon = qualified.IndexOf(':', StringComparison.Ordinal);
-        var prefix = colon < 0 ? string.Empty : qualified[..colon];
-        var local = colon < 0 ? qualified : qualified[(colon + 1)..];
-        var ns = r.LookupNamespace(prefix);
-        if (ns is null && colon >= 0)
+        // The qualified name is atomized, so each distinct spelling is split and classified once.
+        if (!_xsiTypes.TryGetValue(qualified, out var entry))
         {
-            throw new VimProtocolException($"The xsi:type '{qualified}' of <{r.LocalName}> uses an undeclared prefix '{prefix}'.");
+            var colon = qualified.IndexOf(':', StringComparison.Ordinal);
+            var local = _names.Table.Add(colon < 0 ? qualified : qualified[(colon + 1)..]);
+            entry = new XsiType(
+                colon < 0 ? null : _names.Table.Add(qualified[..colon]),
+                local,
+                NamedKinds.TryGetValue(local, out var primitive) ? primitive : ValueKind.String,
+                KindOfName(local));
+            _xsiTypes.Add(qualified, entry);
         }
 
-        typeName = _names.Table.Add(local);
-        if (string.Equals(ns, _names.Xsd, StringComparison.Ordinal))
+        var ns = r.LookupNamespace(entry.Prefix ?? string.Empty);
+        if (ns is null && entry.Prefix is not null)
         {
-            return NamedKinds.TryGetValue(local, out var primitive) ? primitive : ValueKind.String;
+            throw new VimProtocolException($"The xsi:type '{qualified}' of <{r.LocalName}> uses an undeclared prefix '{entry.Prefix}'.");
         }
 
-        return KindOfName(typeName, xsd: false);
+        typeName = entry.LocalName;
+        return ReferenceEquals(ns, _names.Xsd) || string.Equals(ns, _names.Xsd, StringComparison.Ordinal) ? entry.XsdKind : entry.VimKind;
     }
 
-    private static ValueKind KindOfName(string name, bool xsd)
+    private string ReadAttributeAtom(XmlReader r)
+    {
+        var length = 0;
+        int n;
+        while ((n = r.ReadValueChunk(_chars, length, _chars.Length - length)) > 0)
+        {
+            length += n;
+            if (length == _chars.Length)
+            {
+                Array.Resize(ref _chars, _chars.Length * 2);
+            }
+        }
+
+        return length == 0 ? string.Empty : _names.Table.Add(_chars, 0, length);
+    }
+
+    private static ValueKind KindOfName(string name)
     {
         if (NamedKinds.TryGetValue(name, out var kind))
         {
             return kind;
-        }
-
-        if (xsd)
-        {
-            return ValueKind.String;
         }
 
         return name.StartsWith("ArrayOf", StringComparison.Ordinal) ? ValueKind.Array : ValueKind.Complex;
@@ -225,8 +246,19 @@ internal sealed class ValueDecoder
                 r.Read();
                 return typeName.Length > 0 ? new DataObject(typeName, []) : (moRefType is null ? string.Empty : new ManagedObjectReference(moRefType, string.Empty));
             default:
-                var text = ReadText(r);
-                return moRefType is not null ? new ManagedObjectReference(moRefType, text) : text;
+                if (moRefType is not null)
+                {
+                    return new ManagedObjectReference(moRefType, ReadText(r));
+                }
+
+                if (typeName.Length > 0)
+                {
+                    // Text under a named non-primitive type is an enum value: few distinct values, so atomize them.
+                    var span = ReadSpan(r, trim: false);
+                    return span.Length == 0 ? string.Empty : _names.Table.Add(_chars, 0, span.Length);
+                }
+
+                return ReadText(r);
         }
     }
 
@@ -365,6 +397,19 @@ internal sealed class ValueDecoder
         r.Read();
     }
 
+    private static object BoxInt(int value) => (uint)(value + 1) < (uint)SmallInts.Length ? SmallInts[value + 1] : value;
+
+    private static object[] CreateSmallInts()
+    {
+        var boxes = new object[1026];
+        for (var i = 0; i < boxes.Length; i++)
+        {
+            boxes[i] = i - 1;
+        }
+
+        return boxes;
+    }
+
     private static bool IsText(XmlNodeType type) =>
         type is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace;
 
@@ -433,4 +478,6 @@ internal sealed class ValueDecoder
     }
 
     private static VimProtocolException Invalid(string type) => new($"A value is not a valid xsd:{type}.");
+
+    private sealed record XsiType(string? Prefix, string LocalName, ValueKind XsdKind, ValueKind VimKind);
 }

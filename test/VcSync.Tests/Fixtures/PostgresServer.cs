@@ -10,7 +10,8 @@ namespace VcSync.Tests.Fixtures;
 /// <summary>
 /// A throwaway PostgreSQL server for the whole test run: initdb into a temp directory, started on a free port on
 /// 127.0.0.1 with fsync off, stopped and deleted at the end. Tests take it by constructor injection and call
-/// <see cref="CreateDatabaseAsync"/> for a database of their own. Run as root, the server runs as the
+/// <see cref="CreateDatabaseAsync"/> for a database of their own. The server starts on first use, so a run that
+/// needs no PostgreSQL (or a machine without it) does not pay for it or fail because of it. Run as root, the server runs as the
 /// <c>postgres</c> user (initdb refuses root). Binaries: <c>VCSYNC_PG_BIN</c>, else the newest
 /// <c>/usr/lib/postgresql/*/bin</c>, else <c>initdb</c> on PATH.
 /// </summary>
@@ -19,11 +20,13 @@ public sealed class PostgresServer : IAsyncLifetime
     private const string Superuser = "postgres";
     private static int _databaseCounter;
 
+    private readonly SemaphoreSlim _startLock = new(1, 1);
+    private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _startFailure;
     private string? _directory;
     private string? _binDirectory;
     private bool _started;
 
-    /// <summary>The port the server listens on.</summary>
+    /// <summary>The port the server listens on, once <see cref="StartAsync"/> has run.</summary>
     public int Port { get; private set; }
 
     /// <summary>A connection string to the <c>postgres</c> maintenance database.</summary>
@@ -40,7 +43,36 @@ public sealed class PostgresServer : IAsyncLifetime
             Pooling = true,
         }.ConnectionString;
 
-    public async ValueTask InitializeAsync()
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Starts the server unless it runs already; throws with instructions when PostgreSQL is not installed.</summary>
+    public async Task StartAsync()
+    {
+        await _startLock.WaitAsync();
+        try
+        {
+            // A server that failed to start fails every test that wants it the same way, without retrying.
+            _startFailure?.Throw();
+            if (!_started)
+            {
+                try
+                {
+                    await StartServerAsync();
+                }
+                catch (Exception exception)
+                {
+                    _startFailure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception);
+                    throw;
+                }
+            }
+        }
+        finally
+        {
+            _startLock.Release();
+        }
+    }
+
+    private async Task StartServerAsync()
     {
         _binDirectory = FindBinaries();
         _directory = Path.Combine(Path.GetTempPath(), "vcsync-pg-" + Guid.NewGuid().ToString("N")[..12]);
@@ -69,6 +101,7 @@ public sealed class PostgresServer : IAsyncLifetime
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string prefix = "test")
     {
+        await StartAsync();
         var name = $"{prefix}_{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCounter)}".ToLowerInvariant();
         await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync();
@@ -99,6 +132,8 @@ public sealed class PostgresServer : IAsyncLifetime
         {
             Directory.Delete(_directory, recursive: true);
         }
+
+        _startLock.Dispose();
     }
 
     private static string FindBinaries()
@@ -106,22 +141,31 @@ public sealed class PostgresServer : IAsyncLifetime
         var candidates = new List<string>();
         if (Environment.GetEnvironmentVariable("VCSYNC_PG_BIN") is { Length: > 0 } configured)
         {
+            // Told where: look nowhere else.
             candidates.Add(configured);
         }
-
-        if (Directory.Exists("/usr/lib/postgresql"))
+        else if (Directory.Exists("/usr/lib/postgresql"))
         {
             candidates.AddRange(Directory.GetDirectories("/usr/lib/postgresql")
                 .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
                 .Select(d => Path.Combine(d, "bin")));
         }
 
-        candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries));
+        if (candidates.Count == 0)
+        {
+            candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries));
+        }
+
         return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")))
             ?? throw new InvalidOperationException(
-                "PostgreSQL server binaries (initdb, pg_ctl) were not found in VCSYNC_PG_BIN, /usr/lib/postgresql/*/bin " +
-                "or PATH. Install them (Debian: apt-get install -y postgresql) to run the PostgreSQL tests.");
+                $"PostgreSQL server binaries (initdb, pg_ctl) were not found in {string.Join(", ", candidates.DefaultIfEmpty("(nowhere)"))} " +
+                "(VCSYNC_PG_BIN, else /usr/lib/postgresql/*/bin, else PATH). Install them (Debian: apt-get install -y postgresql) to run the PostgreSQL tests.");
     }
+
+    // runuser lives in /usr/sbin or /sbin, which a test runner's PATH may lack.
+    private static string Runuser() =>
+        new[] { "/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser", "/bin/runuser" }.FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException("Running as root, and runuser (util-linux) is missing: it is needed to run PostgreSQL as the postgres user.");
 
     private static bool IsRoot() => Environment.UserName == "root";
 
@@ -136,7 +180,7 @@ public sealed class PostgresServer : IAsyncLifetime
     {
         var start = new ProcessStartInfo
         {
-            FileName = asPostgres ? "runuser" : file,
+            FileName = asPostgres ? Runuser() : file,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             // The server must not hold the test host's output pipes open after pg_ctl returns.

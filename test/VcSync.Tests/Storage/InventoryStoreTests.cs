@@ -424,7 +424,11 @@ public abstract class InventoryStoreTests
         Assert.Null(await store.FindVCenterByNameAsync("VC01", Ct));
         Assert.True(a.Enabled);
         Assert.Equal("AB:CD", a.TlsThumbprint);
-        await Assert.ThrowsAnyAsync<Exception>(() => store.AddVCenterAsync(new VCenterRegistration { Name = "vc01", Url = "https://other/sdk", Username = "u" }, Ct));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.AddVCenterAsync(new VCenterRegistration { Name = "vc01", Url = "https://other/sdk", Username = "u" }, Ct));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.AddVCenterAsync(new VCenterRegistration { Name = "vc03", Url = a.Url, Username = "u" }, Ct));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.UpdateVCenterAsync(b with { Name = "vc01" }, Ct));
+        Assert.False(await store.UpdateVCenterAsync(a with { Id = Guid.NewGuid() }, Ct));
 
         Assert.True(await store.UpdateVCenterAsync(a with { Enabled = false, Username = "other" }, Ct));
         var updated = (await store.FindVCenterAsync(a.Id, Ct))!;

@@ -7,6 +7,7 @@ internal sealed class FakeVim : HttpMessageHandler
 {
     private readonly Dictionary<string, Func<FakeRequest, CancellationToken, Task<HttpResponseMessage>>> _routes = new(StringComparer.Ordinal);
     private readonly List<FakeRequest> _requests = [];
+    private readonly HashSet<string> _openTokens = [];
 
     public FakeVim()
     {
@@ -20,6 +21,18 @@ internal sealed class FakeVim : HttpMessageHandler
             lock (_requests)
             {
                 return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>Tokens handed out by <see cref="Pages"/> and neither continued nor cancelled.</summary>
+    public IReadOnlyCollection<string> OpenTokens
+    {
+        get
+        {
+            lock (_openTokens)
+            {
+                return [.. _openTokens];
             }
         }
     }
@@ -44,6 +57,14 @@ internal sealed class FakeVim : HttpMessageHandler
         HttpResponseMessage Page(int index, bool continuing)
         {
             var token = index + 1 < pages.Length ? $"t{index + 1}" : null;
+            lock (_openTokens)
+            {
+                if (token is not null)
+                {
+                    _openTokens.Add(token);
+                }
+            }
+
             var body = SoapXml.Page(pages[index], token, tokenFirst);
             if (continuing)
             {
@@ -54,14 +75,33 @@ internal sealed class FakeVim : HttpMessageHandler
         }
 
         On("RetrievePropertiesEx", _ => Page(0, false));
-        On("ContinueRetrievePropertiesEx", request => Page(int.Parse(request.Arg("token")!.AsSpan(1), provider: null), true));
-        On("CancelRetrievePropertiesEx", _ => SoapXml.Ok("<CancelRetrievePropertiesExResponse xmlns=\"urn:vim25\"></CancelRetrievePropertiesExResponse>"));
+        On("ContinueRetrievePropertiesEx", request =>
+        {
+            var token = request.Arg("token")!;
+            if (!Close(token))
+            {
+                return SoapXml.Fault("InvalidArgument", "A specified parameter was not correct: token");
+            }
+
+            return Page(int.Parse(token.AsSpan(1), provider: null), true);
+        });
+        On("CancelRetrievePropertiesEx", request => Close(request.Arg("token")!)
+            ? SoapXml.Ok("<CancelRetrievePropertiesExResponse xmlns=\"urn:vim25\"></CancelRetrievePropertiesExResponse>")
+            : SoapXml.Fault("InvalidArgument", "A specified parameter was not correct: token"));
         return this;
+    }
+
+    private bool Close(string token)
+    {
+        lock (_openTokens)
+        {
+            return _openTokens.Remove(token);
+        }
     }
 
     public Task<VimClient> ConnectAsync(TimeSpan? callTimeout = null, CancellationToken cancellationToken = default) =>
         VimClient.ConnectAsync(
-            new VimClientOptions { Url = "vc.test", CallTimeout = callTimeout ?? TimeSpan.FromSeconds(30) }, this, cancellationToken);
+            new VimClientOptions { Url = new Uri("vc.test", UriKind.RelativeOrAbsolute), CallTimeout = callTimeout ?? TimeSpan.FromSeconds(30) }, this, cancellationToken);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -33,7 +33,7 @@ public sealed class SimulatorFixture : IAsyncLifetime
     public Task<VimClient> ConnectAsync(TimeSpan? callTimeout = null) => VimClient.ConnectAsync(
         new VimClientOptions
         {
-            Url = Simulator.SdkUrl.ToString(),
+            Url = Simulator.SdkUrl,
             Thumbprint = Simulator.Thumbprint,
             CallTimeout = callTimeout ?? TimeSpan.FromSeconds(60),
         },

@@ -117,7 +117,7 @@ public sealed class SimulatorTests
 
         var wrong = new string('0', 64);
         var error = await Assert.ThrowsAsync<VimCertificateException>(() =>
-            VimClient.ConnectAsync(new VimClientOptions { Url = Simulator.SdkUrl.ToString(), Thumbprint = wrong }, Ct));
+            VimClient.ConnectAsync(new VimClientOptions { Url = Simulator.SdkUrl, Thumbprint = wrong }, Ct));
         Assert.Equal(Simulator.Thumbprint, error.Thumbprint, ignoreCase: true);
     }
 
@@ -125,7 +125,7 @@ public sealed class SimulatorTests
     public async Task Default_validation_refuses_the_self_signed_certificate_naming_its_thumbprint()
     {
         var error = await Assert.ThrowsAsync<VimCertificateException>(() =>
-            VimClient.ConnectAsync(new VimClientOptions { Url = $"127.0.0.1:{Simulator.Port}" }, Ct));
+            VimClient.ConnectAsync(new VimClientOptions { Url = new Uri($"127.0.0.1:{Simulator.Port}", UriKind.RelativeOrAbsolute) }, Ct));
         Assert.Contains(Simulator.Thumbprint, error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("--thumbprint", error.Message, StringComparison.Ordinal);
     }

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using VcSync.Cli.CommandLine;
+using VcSync.Cli.Rendering;
+using VcSync.Storage.Alarms;
+
+namespace VcSync.Cli.Commands;
+
+/// <summary><c>vcsync alarms</c>: the triggered alarms the last syncs read, newest first.</summary>
+internal static class AlarmsCommand
+{
+    private static readonly Option<string?> Status = CreateStatus();
+
+    public static Command Create()
+    {
+        var command = new Command("alarms", "Triggered alarms from the database, newest first")
+        {
+            CliOptions.VCenter, Status, CliOptions.Database, CliOptions.Json,
+        };
+        CommandActions.Set(command, LogLevel.Warning, async (parse, loggerFactory, cancellationToken) =>
+        {
+            await using var store = await DatabaseSettings.OpenAsync(parse, loggerFactory, cancellationToken);
+            Guid? vcenterId = null;
+            if (parse.GetValue(CliOptions.VCenter) is { } vcenterName)
+            {
+                var vcenter = await store.FindVCenterByNameAsync(vcenterName, cancellationToken)
+                    ?? throw new CliException($"no vCenter named '{vcenterName}'", ExitCodes.Failure);
+                vcenterId = vcenter.Id;
+            }
+
+            var rows = await store.ListAlarmsAsync(
+                new AlarmQuery { VCenterId = vcenterId, Status = parse.GetValue(Status) }, cancellationToken);
+            if (parse.GetValue(CliOptions.Json))
+            {
+                CliConsole.WriteJson(rows);
+            }
+            else
+            {
+                RowTable.Render(
+                    rows,
+                    ["triggered_at", "overall_status", "alarm_name", "entity_type", "entity_name", "acknowledged", "acknowledged_by", "vcenter"],
+                    $"{rows.Count:N0} triggered alarms");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Option<string?> CreateStatus()
+    {
+        var option = new Option<string?>("--status") { Description = "Only alarms of this status" };
+        option.AcceptOnlyFromAmong("red", "yellow");
+        return option;
+    }
+}

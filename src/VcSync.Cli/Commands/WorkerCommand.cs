@@ -1,0 +1,65 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using VcSync.Cli.CommandLine;
+using VcSync.Sync.Jobs;
+
+namespace VcSync.Cli.Commands;
+
+/// <summary><c>vcsync worker</c>: run queued sync jobs until stopped (SIGTERM, Ctrl+C).</summary>
+internal static class WorkerCommand
+{
+    public const string Name = "worker";
+
+    public static Command Create()
+    {
+        var schedule = new Option<string?>("--schedule") { Description = "Also enqueue a sync of every enabled vCenter on this interval, e.g. 15m" };
+        var workerId = new Option<string?>("--worker-id") { Description = "This worker's id in jobs.worker_id (default: host name and process id)" };
+        var heartbeat = new Option<string>("--heartbeat") { Description = "How often to beat for the running job", DefaultValueFactory = _ => "5s" };
+        var staleAfter = new Option<string>("--stale-after")
+        {
+            Description = "Take over a running job whose worker has not beaten for this long",
+            DefaultValueFactory = _ => "60s",
+        };
+        var poll = new Option<string>("--poll") { Description = "How often to look for work when the queue is empty", DefaultValueFactory = _ => "2s" };
+        var grace = new Option<string>("--shutdown-grace")
+        {
+            Description = "On SIGTERM, how long the running job may finish before it is handed back to the queue",
+            DefaultValueFactory = _ => "20s",
+        };
+        var pageSize = new Option<int?>("--page-size") { Description = "Objects per PropertyCollector page (default: the server's)" };
+        var command = new Command(Name, "Run queued sync jobs until stopped; several workers may share a PostgreSQL database")
+        {
+            CliOptions.Database, schedule, workerId, heartbeat, staleAfter, poll, grace, pageSize, CliOptions.Timeout,
+        };
+        CommandActions.Set(command, LogLevel.Information, async (parse, loggerFactory, cancellationToken) =>
+        {
+            var options = new WorkerOptions
+            {
+                Schedule = Durations.ParseOptional(parse.GetValue(schedule), "--schedule"),
+                HeartbeatInterval = Durations.Parse(parse.GetValue(heartbeat)!, "--heartbeat"),
+                StaleAfter = Durations.Parse(parse.GetValue(staleAfter)!, "--stale-after"),
+                PollInterval = Durations.Parse(parse.GetValue(poll)!, "--poll"),
+                ShutdownGrace = Durations.Parse(parse.GetValue(grace)!, "--shutdown-grace"),
+                MaxObjectsPerPage = parse.GetValue(pageSize),
+                CallTimeout = TimeSpan.FromSeconds(parse.GetValue(CliOptions.Timeout) is > 0 and var t ? t
+                    : throw new CliException("--timeout must be a positive number of seconds")),
+            };
+            if (parse.GetValue(workerId) is { } id)
+            {
+                options = options with { WorkerId = string.IsNullOrWhiteSpace(id) ? throw new CliException("--worker-id must not be empty") : id };
+            }
+
+            if (options.StaleAfter <= options.HeartbeatInterval * 2)
+            {
+                throw new CliException("--stale-after must be more than twice --heartbeat, or live workers' jobs get taken over");
+            }
+
+            await using var store = await DatabaseSettings.OpenAsync(parse, loggerFactory, cancellationToken);
+            using var host = WorkerHost.Build(store, options, loggerFactory);
+            await host.RunAsync(cancellationToken);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

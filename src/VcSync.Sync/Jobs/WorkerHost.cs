@@ -1,0 +1,44 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using VcSync.Storage;
+using VcSync.Storage.Jobs;
+using VcSync.Sync.Secrets;
+
+namespace VcSync.Sync.Jobs;
+
+/// <summary>
+/// The worker process on the .NET Generic Host: the worker loop and, with a schedule, the scheduler. The host's
+/// console lifetime turns SIGTERM and Ctrl+C into a graceful stop (see <see cref="JobRunner"/> for what happens to the
+/// running job).
+/// </summary>
+public static class WorkerHost
+{
+    /// <summary>Builds the host on an open, migrated store; the caller runs it and disposes the store after.</summary>
+    public static IHost Build(IInventoryStore store, WorkerOptions options, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        builder.Services.Configure<HostOptions>(host =>
+        {
+            // Room for the running job's grace period and for recording its outcome.
+            host.ShutdownTimeout = options.ShutdownGrace + TimeSpan.FromSeconds(30);
+        });
+        builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton<IJobStore>(_ => store.Jobs());
+        builder.Services.AddSingleton(_ => new VCenterPasswords(store.Passwords()));
+        builder.Services.AddSingleton<JobRunner>();
+        builder.Services.AddHostedService<SyncWorkerService>();
+        if (options.Schedule is not null)
+        {
+            builder.Services.AddHostedService<SyncScheduleService>();
+        }
+
+        return builder.Build();
+    }
+}
