@@ -32,7 +32,7 @@ internal sealed record ConnectionSettings(
 
     public VimClientOptions ToClientOptions(Microsoft.Extensions.Logging.ILoggerFactory loggerFactory) => new()
     {
-        Url = Url.ToString(),
+        Url = Url,
         Thumbprint = Thumbprint,
         Insecure = Insecure,
         CallTimeout = CallTimeout,

@@ -49,7 +49,7 @@ public sealed class SimulatorWorld : IAsyncLifetime
     public async Task<VimClient> LoginAsync()
     {
         var client = await VimClient.ConnectAsync(
-            new VimClientOptions { Url = Simulator.SdkUrl.ToString(), Thumbprint = Simulator.Thumbprint },
+            new VimClientOptions { Url = Simulator.SdkUrl, Thumbprint = Simulator.Thumbprint },
             TestContext.Current.CancellationToken);
         await client.LoginAsync(Simulator.Username, Simulator.Password, TestContext.Current.CancellationToken);
         return client;
