@@ -172,7 +172,7 @@ public sealed class BadInputTests
     private static async Task<List<ObjectContent>> RetrieveAsync(byte[] document, long? maxResponseCharacters = null)
     {
         var fake = new FakeVim().On("RetrievePropertiesEx", _ => Bytes(document));
-        var options = new VimClientOptions { Url = "vc.test", MaxResponseCharacters = maxResponseCharacters ?? 512L * 1024 * 1024 };
+        var options = new VimClientOptions { Url = new Uri("https://vc.test"), MaxResponseCharacters = maxResponseCharacters ?? 512L * 1024 * 1024 };
         await using var client = await VimClient.ConnectAsync(options, fake, Ct);
         var objects = new List<ObjectContent>();
         await foreach (var content in client.RetrievePropertiesAsync(AnySpec, null, Ct))

@@ -44,7 +44,7 @@ public sealed class ResponseFuzzTests
             .On("ContinueRetrievePropertiesEx", _ => SoapXml.Ok(SoapXml.ContinuePage([SoapXml.Vm(7)], null)))
             .On("CancelRetrievePropertiesEx", _ => SoapXml.Ok("<CancelRetrievePropertiesExResponse xmlns=\"urn:vim25\"/>"));
         await using var client = await VimClient.ConnectAsync(
-            new VimClientOptions { Url = "vc.test", CallTimeout = TimeSpan.FromSeconds(10), MaxResponseCharacters = 4 * 1024 * 1024 }, fake, Ct);
+            new VimClientOptions { Url = new Uri("https://vc.test"), CallTimeout = TimeSpan.FromSeconds(10), MaxResponseCharacters = 4 * 1024 * 1024 }, fake, Ct);
 
         var parsed = 0;
         var refused = 0;

@@ -111,7 +111,7 @@ public sealed class SecurityTests : IClassFixture<SecurityTests.CanarySimulator>
 
         // What the server says, read with the client directly.
         await using var client = await VimClient.ConnectAsync(
-            new VimClientOptions { Url = _fixture.Simulator.SdkUrl.ToString(), Thumbprint = _fixture.Simulator.Thumbprint }, Ct);
+            new VimClientOptions { Url = _fixture.Simulator.SdkUrl, Thumbprint = _fixture.Simulator.Thumbprint }, Ct);
         await client.LoginAsync(_fixture.Simulator.Username, Canary, Ct);
         var view = await client.CreateContainerViewAsync(client.ServiceContent.RootFolder, ["VirtualMachine"], true, Ct);
         var names = new List<string>();
