@@ -6,8 +6,14 @@ namespace VcSync.Cli.CommandLine;
 /// <summary>Console logging on standard error, one line per entry.</summary>
 internal static class CliLogging
 {
-    public static ILoggerFactory Create(LogLevel minimum) => LoggerFactory.Create(builder => builder
+    private const string SyncCategory = "VcSync.Sync.FullSync.FullInventorySync";
+
+    /// <param name="minimum">The least level shown.</param>
+    /// <param name="verbose">Whether to show everything, including the sync's own record of its failure.</param>
+    public static ILoggerFactory Create(LogLevel minimum, bool verbose = false) => LoggerFactory.Create(builder => builder
         .SetMinimumLevel(minimum)
+        // The sync logs its failure at Error for services; the CLI prints that same failure as its one error line.
+        .AddFilter((category, level) => level >= minimum && (verbose || level < LogLevel.Error || category != SyncCategory))
         .AddSimpleConsole(options =>
         {
             options.SingleLine = true;

@@ -17,7 +17,10 @@ internal static class CommandActions
         command.SetAction(async (parse, cancellationToken) =>
         {
             var verbose = parse.GetValue(CliOptions.Verbose);
-            using var loggerFactory = CliLogging.Create(verbose ? LogLevel.Debug : defaultLevel);
+            // --json output is for programs: standard error keeps to warnings and the failure's one line.
+            var json = command.Options.Contains(CliOptions.Json) && parse.GetValue(CliOptions.Json);
+            var level = verbose ? LogLevel.Debug : json ? LogLevel.Warning : defaultLevel;
+            using var loggerFactory = CliLogging.Create(level, verbose);
             try
             {
                 return await action(parse, loggerFactory, cancellationToken);

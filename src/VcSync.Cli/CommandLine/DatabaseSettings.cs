@@ -25,4 +25,13 @@ internal static class DatabaseSettings
             throw;
         }
     }
+
+    /// <summary>The registered vCenter with this name, or a one-line error pointing at <c>vcsync vcenters</c>.</summary>
+    public static async Task<VCenterRow> FindVCenterAsync(IInventoryStore store, string name, CancellationToken cancellationToken) =>
+        await store.FindVCenterByNameAsync(name, cancellationToken)
+        ?? throw new CliException($"no vCenter named '{name}' (see 'vcsync vcenters')", ExitCodes.Failure);
+
+    /// <summary>The id of the vCenter <c>--vcenter</c> names, or null when the option is absent.</summary>
+    public static async Task<Guid?> ResolveVCenterFilterAsync(ParseResult parse, IInventoryStore store, CancellationToken cancellationToken) =>
+        parse.GetValue(CliOptions.VCenter) is { } name ? (await FindVCenterAsync(store, name, cancellationToken)).Id : null;
 }

@@ -20,13 +20,7 @@ internal static class AlarmsCommand
         CommandActions.Set(command, LogLevel.Warning, async (parse, loggerFactory, cancellationToken) =>
         {
             await using var store = await DatabaseSettings.OpenAsync(parse, loggerFactory, cancellationToken);
-            Guid? vcenterId = null;
-            if (parse.GetValue(CliOptions.VCenter) is { } vcenterName)
-            {
-                var vcenter = await store.FindVCenterByNameAsync(vcenterName, cancellationToken)
-                    ?? throw new CliException($"no vCenter named '{vcenterName}'", ExitCodes.Failure);
-                vcenterId = vcenter.Id;
-            }
+            var vcenterId = await DatabaseSettings.ResolveVCenterFilterAsync(parse, store, cancellationToken);
 
             var rows = await store.ListAlarmsAsync(
                 new AlarmQuery { VCenterId = vcenterId, Status = parse.GetValue(Status) }, cancellationToken);

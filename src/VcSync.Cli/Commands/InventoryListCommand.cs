@@ -31,13 +31,7 @@ internal static class InventoryListCommand
         CommandActions.Set(command, LogLevel.Warning, async (parse, loggerFactory, cancellationToken) =>
         {
             await using var store = await DatabaseSettings.OpenAsync(parse, loggerFactory, cancellationToken);
-            Guid? vcenterId = null;
-            if (parse.GetValue(CliOptions.VCenter) is { } vcenterName)
-            {
-                var vcenter = await store.FindVCenterByNameAsync(vcenterName, cancellationToken)
-                    ?? throw new CliException($"no vCenter named '{vcenterName}'", ExitCodes.Failure);
-                vcenterId = vcenter.Id;
-            }
+            var vcenterId = await DatabaseSettings.ResolveVCenterFilterAsync(parse, store, cancellationToken);
 
             var rows = await store.ListRowsAsync(table, vcenterId, cancellationToken);
             if (parse.GetValue(CliOptions.Json))

@@ -33,12 +33,7 @@ internal static class JobsCommand
         CommandActions.Set(command, LogLevel.Warning, async (parse, loggerFactory, cancellationToken) =>
         {
             await using var store = await DatabaseSettings.OpenAsync(parse, loggerFactory, cancellationToken);
-            Guid? target = null;
-            if (parse.GetValue(CliOptions.VCenter) is { } name)
-            {
-                target = (await store.FindVCenterByNameAsync(name, cancellationToken)
-                    ?? throw new CliException($"no vCenter named '{name}' (see 'vcsync vcenters')", ExitCodes.Failure)).Id;
-            }
+            var target = await DatabaseSettings.ResolveVCenterFilterAsync(parse, store, cancellationToken);
 
             var jobs = await store.Jobs().EnqueueSyncAsync(target, SyncJobTasks.Definitions, skipIfActive: false, cancellationToken);
             if (parse.GetValue(CliOptions.Json))

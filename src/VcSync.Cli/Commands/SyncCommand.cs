@@ -40,8 +40,10 @@ internal static class SyncCommand
             };
             var json = parse.GetValue(CliOptions.Json);
             var sync = new FullInventorySync(store, loggerFactory);
-            var result = await SyncProgressRenderer.RunAsync(
-                quiet: false, progress => sync.RunAsync(target, progress, cancellationToken));
+            // With --json, standard error carries nothing but a failure's one line: no progress.
+            var result = json
+                ? await sync.RunAsync(target, null, cancellationToken)
+                : await SyncProgressRenderer.RunAsync(quiet: false, progress => sync.RunAsync(target, progress, cancellationToken));
             if (json)
             {
                 CliConsole.WriteJson(result);

@@ -93,7 +93,7 @@ internal static class VCenterAdminCommands
             var (thumbprint, insecure) = Tls(parse);
             var password = parse.GetValue(CliOptions.PasswordStdin) ? VCentersCommand.ReadPasswordFromStdin() : null;
             await using var store = await DatabaseSettings.OpenAsync(parse, loggerFactory, cancellationToken);
-            var vcenter = await FindAsync(store, Name(parse), cancellationToken);
+            var vcenter = await DatabaseSettings.FindVCenterAsync(store, Name(parse), cancellationToken);
             var changed = vcenter with
             {
                 Name = parse.GetValue(rename) is { } newName ? ValidName(newName) : vcenter.Name,
@@ -127,7 +127,7 @@ internal static class VCenterAdminCommands
         CommandActions.Set(command, LogLevel.Warning, async (parse, loggerFactory, cancellationToken) =>
         {
             await using var store = await DatabaseSettings.OpenAsync(parse, loggerFactory, cancellationToken);
-            var vcenter = await FindAsync(store, Name(parse), cancellationToken);
+            var vcenter = await DatabaseSettings.FindVCenterAsync(store, Name(parse), cancellationToken);
             await store.RemoveVCenterAsync(vcenter.Id, cancellationToken);
             return Done(parse, vcenter, $"Removed vCenter '{vcenter.Name}' and its inventory.");
         });
@@ -163,8 +163,4 @@ internal static class VCenterAdminCommands
             ? throw new CliException("--insecure and --thumbprint exclude each other: pin the certificate or skip the check, not both")
             : (thumbprint, insecure);
     }
-
-    private static async Task<VCenterRow> FindAsync(IInventoryStore store, string name, CancellationToken cancellationToken) =>
-        await store.FindVCenterByNameAsync(name, cancellationToken)
-        ?? throw new CliException($"no vCenter named '{name}' (see 'vcsync vcenters')", ExitCodes.Failure);
 }

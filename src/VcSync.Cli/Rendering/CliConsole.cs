@@ -15,26 +15,24 @@ internal static class CliConsole
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new UtcTimestampJsonConverter() },
     };
 
-    public static IAnsiConsole Out { get; } = WithColumns(AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Out = new AnsiConsoleOutput(Console.Out),
-    }));
+    public static IAnsiConsole Out { get; } = CreateOut();
 
     public static IAnsiConsole Error { get; } = AnsiConsole.Create(new AnsiConsoleSettings
     {
         Out = new AnsiConsoleOutput(Console.Error),
     });
 
-    /// <summary>Piped output has no terminal width: honour <c>COLUMNS</c> then, so tables need not wrap at 80.</summary>
-    private static IAnsiConsole WithColumns(IAnsiConsole console)
+    private static IAnsiConsole CreateOut()
     {
-        if (Console.IsOutputRedirected
-            && int.TryParse(System.Environment.GetEnvironmentVariable("COLUMNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var columns)
-            && columns is >= 20 and <= 10_000)
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+
+        // Piped into a file or another program, a table is read whole: don't wrap it at a made-up 80 columns.
+        if (Console.IsOutputRedirected)
         {
-            console.Profile.Width = columns;
+            console.Profile.Width = 400;
         }
 
         return console;

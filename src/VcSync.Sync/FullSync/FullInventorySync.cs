@@ -130,7 +130,7 @@ public sealed partial class FullInventorySync
         run.Start(SyncPhase.Connect, "Connecting to vCenter");
         var options = new VimClientOptions
         {
-            Url = new Uri(vcenter.Url),
+            Url = new Uri(vcenter.Url, UriKind.RelativeOrAbsolute),
             Thumbprint = vcenter.TlsThumbprint,
             Insecure = vcenter.TlsInsecure,
             CallTimeout = run.Target.CallTimeout,

@@ -9,7 +9,8 @@ import (
 )
 
 // hooks listens to vcsim's registry to keep derived data true to vCenter:
-// a powered-off VM loses its guest IP, and a removed entity loses its triggered alarms.
+// a powered-off VM loses its guest IP, and a removed entity loses its triggered alarms and
+// its place in the vm lists of the networks it was on.
 type hooks struct {
 	self types.ManagedObjectReference
 }
@@ -72,13 +73,15 @@ func (h *hooks) RemoveObject(ref types.ManagedObjectReference) {
 	atomic.StoreInt32(&alarmsDirty, 1)
 }
 
-// refreshAlarms drops alarms of entities that no longer exist. Called before each retrieval.
+// refreshAlarms drops alarms of entities that no longer exist, and destroyed VMs from network vm
+// lists. Called before each retrieval.
 func refreshAlarms() {
 	if !atomic.CompareAndSwapInt32(&alarmsDirty, 1, 0) {
 		return
 	}
 	worldLock.Lock()
 	defer worldLock.Unlock()
+	dropRemovedVMsFromNetworks()
 	alarms.mu.Lock()
 	defer alarms.mu.Unlock()
 	kept := alarms.states[:0:0]
@@ -93,5 +96,32 @@ func refreshAlarms() {
 	if changed {
 		alarms.states = kept
 		alarms.apply()
+	}
+}
+
+// dropRemovedVMsFromNetworks: the seeded VMs are linked to their networks directly, without NIC
+// devices, so vcsim's Destroy_Task (which unlinks through the devices) leaves them listed there.
+func dropRemovedVMsFromNetworks() {
+	for _, kind := range []string{"Network", "DistributedVirtualPortgroup"} {
+		for _, e := range simulator.Map.All(kind) {
+			var vms *[]types.ManagedObjectReference
+			switch n := e.(type) {
+			case *mo.Network:
+				vms = &n.Vm
+			case *simulator.DistributedVirtualPortgroup:
+				vms = &n.Vm
+			default:
+				continue
+			}
+			kept := (*vms)[:0:0]
+			for _, vm := range *vms {
+				if simulator.Map.Get(vm) != nil {
+					kept = append(kept, vm)
+				}
+			}
+			if len(kept) != len(*vms) {
+				*vms = kept
+			}
+		}
 	}
 }

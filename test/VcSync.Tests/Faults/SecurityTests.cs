@@ -6,6 +6,7 @@ using VcSync.Simulator;
 using VcSync.Storage;
 using VcSync.Storage.Sqlite;
 using VcSync.Sync.FullSync;
+using VcSync.Sync.Reliability;
 using VcSync.Tests.Storage;
 using VcSync.Vim;
 using VcSync.Vim.PropertyCollector;
@@ -145,7 +146,7 @@ public sealed class SecurityTests : IClassFixture<SecurityTests.CanarySimulator>
                 Ct);
         }
 
-        var table = await RunCliAsync(["vms", "--db", path], null, ("COLUMNS", "400"));
+        var table = await RunCliAsync(["vms", "--db", path], null);
         Assert.True(table.ExitCode == 0, table.Stderr);
         Assert.All(hostile, name => Assert.Contains(name, table.Stdout, StringComparison.Ordinal));
 
@@ -160,7 +161,7 @@ public sealed class SecurityTests : IClassFixture<SecurityTests.CanarySimulator>
         VCenter = vcenter,
         Password = password,
         CallTimeout = TimeSpan.FromSeconds(30),
-        Retry = Sync.Reliability.SyncRetryOptions.None,
+        Retry = SyncRetryOptions.None,
     };
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunCliAsync(

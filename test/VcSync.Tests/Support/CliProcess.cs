@@ -1,0 +1,65 @@
+using System.Diagnostics;
+
+namespace VcSync.Tests.Support;
+
+/// <summary>The built <c>vcsync</c> run as a separate process, as a user or a script would run it.</summary>
+public static class CliProcess
+{
+    /// <summary>What one run printed and returned.</summary>
+    public sealed record Run(int ExitCode, string StandardOutput, string StandardError)
+    {
+        /// <summary>Standard error's non-empty lines.</summary>
+        public IReadOnlyList<string> ErrorLines =>
+            StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        public override string ToString() => $"exit {ExitCode}\n--- stdout:\n{StandardOutput}\n--- stderr:\n{StandardError}";
+    }
+
+    /// <summary>
+    /// Runs <c>dotnet vcsync.dll</c> from the test's output directory with <paramref name="arguments"/>; no
+    /// <c>VCSYNC_*</c> variable of the test's environment leaks in, <paramref name="environment"/> is added.
+    /// </summary>
+    public static async Task<Run> RunAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vcsync.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("VCSYNC_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return new Run(process.ExitCode, await output, await error);
+    }
+}
