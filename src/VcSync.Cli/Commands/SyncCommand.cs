@@ -16,11 +16,12 @@ internal static class SyncCommand
         var command = new Command("sync", "Sync one vCenter's inventory into the database")
         {
             CliOptions.Url, CliOptions.Username, CliOptions.PasswordStdin, CliOptions.Insecure, CliOptions.Thumbprint,
-            CliOptions.Timeout, name, CliOptions.Database, CliOptions.Json, pageSize,
+            CliOptions.Timeout, CliOptions.Retries, CliOptions.RetryDelay, name, CliOptions.Database, CliOptions.Json, pageSize,
         };
         CommandActions.Set(command, LogLevel.Information, async (parse, loggerFactory, cancellationToken) =>
         {
             var connection = ConnectionSettings.Resolve(parse);
+            var retry = RetrySettings.Resolve(parse);
             await using var store = await DatabaseSettings.OpenAsync(parse, loggerFactory, cancellationToken);
             var vcenter = await VCenterRegistry.FindOrRegisterAsync(
                 store, connection.Url, connection.Username, parse.GetValue(name), connection.Thumbprint, connection.Insecure, cancellationToken);
@@ -34,6 +35,7 @@ internal static class SyncCommand
                 },
                 Password = connection.Password,
                 CallTimeout = connection.CallTimeout,
+                Retry = retry,
                 MaxObjectsPerPage = parse.GetValue(pageSize) ?? SyncTarget.DefaultMaxObjectsPerPage,
             };
             var json = parse.GetValue(CliOptions.Json);

@@ -1,4 +1,5 @@
 using VcSync.Storage;
+using VcSync.Sync.Reliability;
 
 namespace VcSync.Sync.FullSync;
 
@@ -16,6 +17,9 @@ public sealed record SyncTarget
 
     /// <summary>The longest any one SOAP call may take.</summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How transient vCenter failures are retried.</summary>
+    public SyncRetryOptions Retry { get; init; } = SyncRetryOptions.Default;
 
     /// <summary>
     /// The page size to ask for (<c>maxObjects</c>); null leaves it to the server (about 100 objects on vCenter).
