@@ -17,9 +17,11 @@ public static class CliProcess
 
     /// <summary>
     /// Runs <c>dotnet vcsync.dll</c> from the test's output directory with <paramref name="arguments"/>; no
-    /// <c>VCSYNC_*</c> variable of the test's environment leaks in, <paramref name="environment"/> is added.
+    /// <c>VCSYNC_*</c> variable of the test's environment leaks in, <paramref name="environment"/> is added;
+    /// <paramref name="standardInput"/>, if any, is what it reads (e.g. for <c>--password-stdin</c>).
     /// </summary>
-    public static async Task<Run> RunAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<Run> RunAsync(
+        IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? standardInput = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -47,6 +49,11 @@ public static class CliProcess
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput);
+        }
+
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
