@@ -274,7 +274,7 @@ public sealed class VimClient : IAsyncDisposable
                     r.Read();
                     return false;
                 default:
-                    throw new VimProtocolException("The response ended inside the method's response element.");
+                    throw new VimProtocolException("The response ended inside the method's response element.", transient: true);
             }
         }
     }

@@ -36,6 +36,16 @@ internal static class CliOptions
         DefaultValueFactory = _ => 60,
     };
 
+    public static Option<int?> Retries { get; } = new("--retries")
+    {
+        Description = "Retries after a transient vCenter failure, each starting the fetch over (env VCSYNC_RETRIES; default 3)",
+    };
+
+    public static Option<double?> RetryDelay { get; } = new("--retry-delay")
+    {
+        Description = "Seconds before the first retry, doubling with jitter up to 30 (env VCSYNC_RETRY_DELAY; default 1)",
+    };
+
     public static Option<string?> Database { get; } = new("--db")
     {
         Description = "SQLite file or PostgreSQL connection string (env VCSYNC_DB; default ./vcsync.db)",

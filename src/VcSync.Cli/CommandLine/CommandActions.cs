@@ -19,7 +19,9 @@ internal static class CommandActions
             var verbose = parse.GetValue(CliOptions.Verbose);
             // --json output is for programs: standard error keeps to warnings and the failure's one line.
             var json = command.Options.Contains(CliOptions.Json) && parse.GetValue(CliOptions.Json);
-            var level = verbose ? LogLevel.Debug : json ? LogLevel.Warning : defaultLevel;
+            // On a terminal the progress bars and the closing table say what the info logs would, without tearing the bars.
+            var quiet = json || (defaultLevel < LogLevel.Warning && CliConsole.ErrorIsTerminal);
+            var level = verbose ? LogLevel.Debug : quiet ? LogLevel.Warning : defaultLevel;
             using var loggerFactory = CliLogging.Create(level, verbose);
             try
             {

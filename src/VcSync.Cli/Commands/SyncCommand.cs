@@ -12,15 +12,16 @@ internal static class SyncCommand
     public static Command Create()
     {
         var name = new Option<string?>("--name") { Description = "Name to register the vCenter under (default: its host name)" };
-        var pageSize = new Option<int?>("--page-size") { Description = "Objects per PropertyCollector page (default: the server's)" };
+        var pageSize = new Option<int?>("--page-size") { Description = $"Objects per PropertyCollector page to ask for (default {SyncTarget.DefaultMaxObjectsPerPage}; the server may cut pages smaller)" };
         var command = new Command("sync", "Sync one vCenter's inventory into the database")
         {
             CliOptions.Url, CliOptions.Username, CliOptions.PasswordStdin, CliOptions.Insecure, CliOptions.Thumbprint,
-            CliOptions.Timeout, name, CliOptions.Database, CliOptions.Json, pageSize,
+            CliOptions.Timeout, CliOptions.Retries, CliOptions.RetryDelay, name, CliOptions.Database, CliOptions.Json, pageSize,
         };
         CommandActions.Set(command, LogLevel.Information, async (parse, loggerFactory, cancellationToken) =>
         {
             var connection = ConnectionSettings.Resolve(parse);
+            var retry = RetrySettings.Resolve(parse);
             await using var store = await DatabaseSettings.OpenAsync(parse, loggerFactory, cancellationToken);
             var vcenter = await VCenterRegistry.FindOrRegisterAsync(
                 store, connection.Url, connection.Username, parse.GetValue(name), connection.Thumbprint, connection.Insecure, cancellationToken);
@@ -34,7 +35,8 @@ internal static class SyncCommand
                 },
                 Password = connection.Password,
                 CallTimeout = connection.CallTimeout,
-                MaxObjectsPerPage = parse.GetValue(pageSize),
+                Retry = retry,
+                MaxObjectsPerPage = parse.GetValue(pageSize) ?? SyncTarget.DefaultMaxObjectsPerPage,
             };
             var json = parse.GetValue(CliOptions.Json);
             var sync = new FullInventorySync(store, loggerFactory);

@@ -27,10 +27,11 @@ internal static class WorkerCommand
             Description = "On SIGTERM, how long the running job may finish before it is handed back to the queue",
             DefaultValueFactory = _ => "20s",
         };
-        var pageSize = new Option<int?>("--page-size") { Description = "Objects per PropertyCollector page (default: the server's)" };
+        var pageSize = new Option<int?>("--page-size") { Description = $"Objects per PropertyCollector page to ask for (default {VcSync.Sync.FullSync.SyncTarget.DefaultMaxObjectsPerPage}; the server may cut pages smaller)" };
         var command = new Command(Name, "Run queued sync jobs until stopped; several workers may share a PostgreSQL database")
         {
             CliOptions.Database, schedule, workerId, heartbeat, staleAfter, poll, grace, pageSize, CliOptions.Timeout,
+            CliOptions.Retries, CliOptions.RetryDelay,
         };
         CommandActions.Set(command, LogLevel.Information, async (parse, loggerFactory, cancellationToken) =>
         {
@@ -44,6 +45,7 @@ internal static class WorkerCommand
                 MaxObjectsPerPage = parse.GetValue(pageSize),
                 CallTimeout = TimeSpan.FromSeconds(parse.GetValue(CliOptions.Timeout) is > 0 and var t ? t
                     : throw new CliException("--timeout must be a positive number of seconds")),
+                Retry = RetrySettings.Resolve(parse),
             };
             if (parse.GetValue(workerId) is { } id)
             {

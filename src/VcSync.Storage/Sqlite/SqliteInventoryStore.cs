@@ -16,18 +16,23 @@ namespace VcSync.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteInventoryStore : SqlInventoryStore
 {
-    private const int BusyTimeoutSeconds = 30;
+    private static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(30);
 
     private readonly string _connectionString;
+    private readonly int _busyTimeoutMs;
     private readonly ILogger _logger;
 
     /// <summary>Opens (and on <see cref="MigrateAsync"/> creates) the database file at <paramref name="path"/>.</summary>
     /// <param name="path">The database file, e.g. from <c>--db</c>.</param>
     /// <param name="loggerFactory">Where to log; nowhere when null.</param>
-    public SqliteInventoryStore(string path, ILoggerFactory? loggerFactory = null)
+    /// <param name="busyTimeout">How long a call waits for another process's lock on the file before it fails ("database is locked"); 30 s by default.</param>
+    public SqliteInventoryStore(string path, ILoggerFactory? loggerFactory = null, TimeSpan? busyTimeout = null)
         : base(SqliteDialect.Instance, isPostgres: false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var wait = busyTimeout ?? DefaultBusyTimeout;
+        ArgumentOutOfRangeException.ThrowIfLessThan(wait, TimeSpan.Zero);
+        _busyTimeoutMs = (int)Math.Min(int.MaxValue, wait.TotalMilliseconds);
         Path = System.IO.Path.GetFullPath(path);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -35,7 +40,8 @@ public sealed class SqliteInventoryStore : SqlInventoryStore
             Mode = SqliteOpenMode.ReadWriteCreate,
             ForeignKeys = true,
             Pooling = true,
-            DefaultTimeout = BusyTimeoutSeconds,
+            // Microsoft.Data.Sqlite reads 0 as "wait for ever": at least one second.
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)),
         }.ToString();
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SqliteInventoryStore>();
     }
@@ -134,7 +140,7 @@ public sealed class SqliteInventoryStore : SqlInventoryStore
             await connection.OpenAsync(cancellationToken);
             // NORMAL is durable in WAL mode except for the last commits on power loss, and much faster than FULL.
             await using var command = SqlStoreCore.Command(
-                connection, null, $"PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000}; PRAGMA synchronous = NORMAL");
+                connection, null, $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = NORMAL");
             await command.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }

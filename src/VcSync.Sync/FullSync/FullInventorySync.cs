@@ -6,8 +6,10 @@ using VcSync.Inventory;
 using VcSync.Inventory.Records;
 using VcSync.Storage;
 using VcSync.Sync.Progress;
+using VcSync.Sync.Reliability;
 using VcSync.Sync.Results;
 using VcSync.Vim;
+using VcSync.Vim.Faults;
 using VcSync.Vim.PropertyCollector;
 
 namespace VcSync.Sync.FullSync;
@@ -39,27 +41,70 @@ public sealed partial class FullInventorySync
     /// </summary>
     public bool UsePropertyCollector { get; init; } = SyncDefaults.UsePropertyCollectorSync;
 
-    /// <summary>Syncs one vCenter. Throws <see cref="SyncFailedException"/> with a one-line message when it fails.</summary>
+    /// <summary>
+    /// Syncs one vCenter. A transient failure (connection, timeout, HTTP 502/503/504, truncated response) starts the
+    /// whole retrieval over on a fresh connection, with backoff, up to <see cref="SyncTarget.Retry"/>; an expired session
+    /// logs in again once. Throws <see cref="SyncFailedException"/> with a one-line message when it fails.
+    /// </summary>
     public async Task<SyncResult> RunAsync(SyncTarget target, IProgress<SyncProgressUpdate>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         var run = new SyncRun(target, progress, _time);
-        VimClient? client = null;
         try
         {
-            client = await ConnectAsync(run, cancellationToken);
-            var fetched = await FetchAsync(client, run, cancellationToken);
-            var result = await WriteAsync(client, run, fetched, cancellationToken);
-            return result;
+            var retry = SyncRetryPipeline.Create(target.Retry, (attempt, delay, error) => OnRetry(run, attempt, delay, error));
+            for (var session = 1; ; session++)
+            {
+                try
+                {
+                    return await retry.ExecuteAsync(ct => new ValueTask<SyncResult>(AttemptAsync(run, ct)), cancellationToken);
+                }
+                catch (NotAuthenticatedException expired) when (session == 1)
+                {
+                    // The session expired (or vCenter restarted) between pages: log in once more and start over.
+                    LogSessionExpired(target.VCenter.Name, OneLine.Of(expired));
+                    run.Progress(SyncPhase.Connect, 0, "Session expired: logging in again");
+                }
+            }
         }
         catch (Exception exception) when (exception is not SyncFailedException)
         {
             var cancelled = exception is OperationCanceledException && cancellationToken.IsCancellationRequested;
             var message = cancelled ? "sync cancelled" : OneLine.Of(exception);
+            if (!cancelled && run.Attempts > 1)
+            {
+                message = string.Create(CultureInfo.InvariantCulture, $"{message} (after {run.Attempts} attempts)");
+            }
+
             run.FailCurrentPhase(cancelled, message);
             await RecordFailureAsync(run, cancelled, message);
             LogSyncFailed(target.VCenter.Name, message);
             throw new SyncFailedException($"Sync of {target.VCenter.Name} failed: {message}", cancelled, exception);
+        }
+    }
+
+    /// <summary>One attempt: connect, log in, fetch everything into a new snapshot, write it, log out.</summary>
+    private async Task<SyncResult> AttemptAsync(SyncRun run, CancellationToken cancellationToken)
+    {
+        run.Attempts++;
+        VimClient? client = null;
+        try
+        {
+            client = await ConnectAsync(run, cancellationToken);
+            InventorySnapshot fetched;
+            try
+            {
+                fetched = await FetchAsync(client, run, cancellationToken);
+            }
+            catch (VimException failure)
+            {
+                run.FetchWatch.Stop();
+                run.Activity(
+                    "property_collector_fetch", $"{run.Target.VCenter.Name} - PropertyCollector", false, run.FetchWatch.ElapsedMilliseconds, null, OneLine.Of(failure));
+                throw;
+            }
+
+            return await WriteAsync(client, run, fetched, cancellationToken);
         }
         finally
         {
@@ -69,6 +114,14 @@ public sealed partial class FullInventorySync
                 await client.DisposeAsync();
             }
         }
+    }
+
+    private void OnRetry(SyncRun run, int attempt, TimeSpan delay, Exception error)
+    {
+        var message = OneLine.Of(error);
+        LogRetrying(run.Target.VCenter.Name, attempt, run.Target.Retry.MaxRetries + 1, message, delay.TotalSeconds);
+        run.Progress(SyncPhase.Connect, 0, string.Create(
+            CultureInfo.InvariantCulture, $"Retrying in {delay.TotalSeconds:F1}s after: {message}"));
     }
 
     private async Task<VimClient> ConnectAsync(SyncRun run, CancellationToken cancellationToken)
@@ -112,7 +165,7 @@ public sealed partial class FullInventorySync
         var vcenter = run.Target.VCenter;
         var content = client.ServiceContent;
         run.Start(SyncPhase.Inventory, UsePropertyCollector ? "Fetching inventory" : "Fetching inventory (legacy phased sync)");
-        run.FetchWatch.Start();
+        run.FetchWatch.Restart();
         var before = client.Statistics;
         var builder = new InventoryBuilder(alarmsRequested: true);
         if (UsePropertyCollector)
@@ -315,6 +368,12 @@ public sealed partial class FullInventorySync
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sync of {VCenter} failed: {Error}")]
     private partial void LogSyncFailed(string vcenter, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync of {VCenter}: attempt {Attempt} of {Attempts} failed ({Error}); retrying in {Seconds:F1}s")]
+    private partial void LogRetrying(string vcenter, int attempt, int attempts, string error, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync of {VCenter}: the session expired ({Error}); logging in again")]
+    private partial void LogSessionExpired(string vcenter, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the failed sync of {VCenter}: {Error}")]
     private partial void LogRecordFailureFailed(string vcenter, string error);

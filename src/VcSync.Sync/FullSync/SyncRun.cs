@@ -29,6 +29,9 @@ internal sealed class SyncRun
 
     public AboutInfo? About { get; set; }
 
+    /// <summary>How many attempts have started (retries and the re-login included).</summary>
+    public int Attempts { get; set; }
+
     public IReadOnlyList<ActivityRecord> Activities => _activities;
 
     public void Start(SyncPhase phase, string message)

@@ -1,4 +1,5 @@
 using VcSync.Storage;
+using VcSync.Sync.Reliability;
 
 namespace VcSync.Sync.FullSync;
 
@@ -17,8 +18,21 @@ public sealed record SyncTarget
     /// <summary>The longest any one SOAP call may take.</summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>The page size to ask for; null leaves it to the server (about 100 objects on vCenter).</summary>
-    public int? MaxObjectsPerPage { get; init; }
+    /// <summary>How transient vCenter failures are retried.</summary>
+    public SyncRetryOptions Retry { get; init; } = SyncRetryOptions.Default;
+
+    /// <summary>
+    /// The page size to ask for (<c>maxObjects</c>); null leaves it to the server (about 100 objects on vCenter).
+    /// </summary>
+    /// <remarks>
+    /// 1,000 by default: a tenth of the round trips of vCenter's default pages (49 instead of 481 calls at 45,000 VMs),
+    /// while a page stays around a megabyte, which the client parses as it streams in. vCenter may still cut pages
+    /// smaller by its own policy; the sync follows the tokens either way (see docs/benchmarks.md).
+    /// </remarks>
+    public int? MaxObjectsPerPage { get; init; } = DefaultMaxObjectsPerPage;
+
+    /// <summary>The default of <see cref="MaxObjectsPerPage"/>.</summary>
+    public const int DefaultMaxObjectsPerPage = 1000;
 
     /// <summary>The previous sync's object count, shown as the estimate while fetching.</summary>
     public int? ExpectedObjects { get; init; }

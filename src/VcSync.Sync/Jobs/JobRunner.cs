@@ -84,7 +84,8 @@ public sealed partial class JobRunner
                 Password = await _passwords.ResolveAsync(vcenter, cancellationToken),
                 JobId = job.Id,
                 CallTimeout = _options.CallTimeout,
-                MaxObjectsPerPage = _options.MaxObjectsPerPage,
+                Retry = _options.Retry,
+                MaxObjectsPerPage = _options.MaxObjectsPerPage ?? SyncTarget.DefaultMaxObjectsPerPage,
                 ExpectedObjects = await ExpectedObjectsAsync(vcenter.Id, cancellationToken),
             };
         }

@@ -27,7 +27,10 @@ public sealed record WorkerOptions
     /// <summary>The longest one SOAP call may take.</summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Objects per page to ask for; null leaves it to the server.</summary>
+    /// <summary>How a job's sync retries transient vCenter failures.</summary>
+    public Reliability.SyncRetryOptions Retry { get; init; } = Reliability.SyncRetryOptions.Default;
+
+    /// <summary>Objects per page to ask for; null asks for <see cref="FullSync.SyncTarget.DefaultMaxObjectsPerPage"/>.</summary>
     public int? MaxObjectsPerPage { get; init; }
 
     /// <summary>The rollback switch; see <see cref="FullSync.FullInventorySync.UsePropertyCollector"/>.</summary>

@@ -8,4 +8,7 @@ public sealed class VimConnectionException : VimException
         : base(message, innerException)
     {
     }
+
+    /// <inheritdoc />
+    public override bool IsTransient => true;
 }

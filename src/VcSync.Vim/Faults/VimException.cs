@@ -9,6 +9,13 @@ public abstract class VimException : Exception
     {
     }
 
+    /// <summary>
+    /// Whether trying the same work again may succeed: the connection broke, a call timed out, a gateway answered
+    /// 502/503/504, or a response was cut short. False for what repeats the same way (a fault, a bad certificate,
+    /// malformed XML).
+    /// </summary>
+    public virtual bool IsTransient => false;
+
     internal static string OneLine(string text)
     {
         if (text.AsSpan().IndexOfAny('\r', '\n') < 0)

@@ -12,4 +12,7 @@ public sealed class VimTimeoutException : VimException
 
     /// <summary>The timeout that was exceeded.</summary>
     public TimeSpan Timeout { get; }
+
+    /// <inheritdoc />
+    public override bool IsTransient => true;
 }

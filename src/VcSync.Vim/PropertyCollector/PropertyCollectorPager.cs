@@ -225,7 +225,7 @@ internal sealed class PropertyCollectorPager : IAsyncDisposable
             var type = r.MoveToContent();
             if (type == XmlNodeType.None)
             {
-                throw new VimProtocolException("The response ended inside a RetrieveResult.");
+                throw new VimProtocolException("The response ended inside a RetrieveResult.", transient: true);
             }
 
             if (type == XmlNodeType.EndElement)

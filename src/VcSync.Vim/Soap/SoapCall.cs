@@ -105,9 +105,11 @@ internal sealed partial class SoapCall : IDisposable
             var isXml = mediaType is null || mediaType.Contains("xml", StringComparison.OrdinalIgnoreCase);
             if (!isXml || (status != 200 && status != 500))
             {
+                // A gateway in front of vpxd answers 502/503/504 while vpxd restarts or is overloaded: worth asking again.
                 throw new VimProtocolException(
                     $"HTTP {status} {_response.ReasonPhrase} ({mediaType ?? "no content type"}) from {_transport.Uri.Authority} " +
-                    $"for {Method} where a SOAP response was expected{await ReadSnippetAsync().ConfigureAwait(false)}");
+                    $"for {Method} where a SOAP response was expected{await ReadSnippetAsync().ConfigureAwait(false)}",
+                    transient: status is 502 or 503 or 504);
             }
         }
         catch (Exception e)

@@ -36,6 +36,8 @@ internal static class SoapErrors
                 return new VimProtocolException($"The response to {method} contains a document type declaration, which is refused.", xml);
             case XmlException xml when xml.Message.Contains("MaxCharacters", StringComparison.Ordinal):
                 return new VimProtocolException($"The response to {method} exceeds the size limit (MaxResponseCharacters).", xml);
+            case XmlException xml when IsTruncation(xml):
+                return new VimProtocolException($"The response to {method} was cut short: {xml.Message}", transient: true, xml);
             case XmlException xml:
                 return new VimProtocolException($"The response to {method} is not well-formed XML: {xml.Message}", xml);
             case InvalidDataException data:
@@ -60,6 +62,14 @@ internal static class SoapErrors
                 return error;
         }
     }
+
+    /// <summary>
+    /// Whether the document stopped before it was complete (the body ended early) rather than being malformed.
+    /// XmlReader says so only in its message; its messages are not translated in this build.
+    /// </summary>
+    private static bool IsTruncation(XmlException xml) =>
+        xml.Message.Contains("Unexpected end of file", StringComparison.Ordinal)
+        || xml.Message.Contains("Root element is missing", StringComparison.Ordinal);
 
     private static AuthenticationException? FindAuthentication(Exception error)
     {

@@ -29,6 +29,9 @@ internal sealed class ValueDecoder
         ["ManagedObjectReference"] = ValueKind.ManagedObjectReference,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>The deepest element a value may sit at; real vim25 data stays well under 40 levels.</summary>
+    internal const int MaxDepth = 128;
+
     private static readonly object True = true;
     private static readonly object False = false;
     private static readonly object[] SmallInts = CreateSmallInts();
@@ -45,6 +48,12 @@ internal sealed class ValueDecoder
     /// <summary>Decodes one value element; <paramref name="isNil"/> tells an <c>xsi:nil</c> element from a decoded null.</summary>
     public object? ReadValue(XmlReader r, string? declaredType, out bool isNil)
     {
+        if (r.Depth > MaxDepth)
+        {
+            // Each level is a recursive call: a hostile document must not be able to overflow the stack.
+            throw new VimProtocolException($"The response nests values deeper than {MaxDepth} levels.");
+        }
+
         var typeName = declaredType;
         var kind = declaredType is null ? ValueKind.Infer : KindOfName(declaredType);
         string? moRefType = null;
@@ -330,11 +339,25 @@ internal sealed class ValueDecoder
     /// <summary>Reads text nodes up to and past the end element; the reader is on the first content node.</summary>
     private static string ReadText(XmlReader r)
     {
-        var text = string.Empty;
-        while (IsText(r.NodeType))
+        if (!IsText(r.NodeType))
         {
-            text = text.Length == 0 ? r.Value : text + r.Value;
-            r.Read();
+            ExpectEnd(r);
+            return string.Empty;
+        }
+
+        var text = r.Value;
+        r.Read();
+        if (IsText(r.NodeType))
+        {
+            // Text split into many nodes (CDATA sections, character references): append, never concatenate in a loop.
+            var builder = new System.Text.StringBuilder(text);
+            while (IsText(r.NodeType))
+            {
+                builder.Append(r.Value);
+                r.Read();
+            }
+
+            text = builder.ToString();
         }
 
         ExpectEnd(r);

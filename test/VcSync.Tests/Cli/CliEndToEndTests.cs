@@ -121,7 +121,8 @@ public sealed class CliEndToEndTests(SimulatorFixture fixture) : IAsyncLifetime
         }
 
         var run = await RunAsync(
-            ["sync", "--url", $"https://127.0.0.1:{port}/sdk", "--username", "u", "--insecure", "--db", Database, "--json"]);
+            // No retries: each retry of a refused connection logs a warning line of its own (see docs/reliability.md).
+            ["sync", "--url", $"https://127.0.0.1:{port}/sdk", "--username", "u", "--insecure", "--db", Database, "--json", "--retries", "0"]);
 
         AssertOneLineFailure(run);
         Assert.Contains($"127.0.0.1:{port}", run.ErrorLines[0], StringComparison.Ordinal);

@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using VcSync.Inventory;
+using VcSync.Simulator;
+using VcSync.Vim;
+using VcSync.Vim.PropertyCollector;
+
+namespace VcSync.Bench;
+
+/// <summary>
+/// The wire floor (the same pages, parsed not at all) against our fetch (the same pages parsed and mapped into an
+/// a snapshot by <see cref="InventoryBuilder"/>), on one logged-in session. Each repetition
+/// runs both, one after the other, so load on the machine hits them alike. Each fetch makes and destroys its own
+/// ContainerView, as the sync and the pyVmomi script do.
+/// </summary>
+internal sealed class FetchBench(SimulatorProcess simulator, int repetitions)
+{
+    // Untimed rounds first, enough for tiered compilation to promote the parser to optimised code: at least two, and
+    // about 20,000 objects in all (a dozen rounds of the plan's world), else its figures are those of unoptimised code.
+    private const int WarmUpObjects = 20_000;
+
+    public async Task MeasureAsync(SizeResult result, int? pageSize, CancellationToken cancellationToken)
+    {
+        var probe = await MeasureCoreAsync(pageSize, repetitions, cancellationToken);
+        result.Objects = probe.Objects;
+        result.Pages = probe.Pages;
+        result.Bytes = probe.Bytes;
+        foreach (var sample in probe.Raw)
+        {
+            result.WireFloor.Add(sample);
+        }
+
+        foreach (var sample in probe.Parsed)
+        {
+            result.Fetch.Add(sample);
+        }
+
+        probe.RawCpu.ForEach(result.WireFloorCpu.Add);
+        probe.ParsedCpu.ForEach(result.FetchCpu.Add);
+        probe.SimulatorCpu.ForEach(result.SimulatorCpu.Add);
+    }
+
+    public async Task<PageProbe> ProbeAsync(int? pageSize, CancellationToken cancellationToken)
+    {
+        var probe = await MeasureCoreAsync(pageSize, repetitions, cancellationToken);
+        var raw = new Samples();
+        var parsed = new Samples();
+        probe.Raw.ForEach(raw.Add);
+        probe.Parsed.ForEach(parsed.Add);
+        return new PageProbe(pageSize, probe.Pages, raw, parsed);
+    }
+
+    private async Task<Measured> MeasureCoreAsync(int? pageSize, int count, CancellationToken cancellationToken)
+    {
+        await using var client = await VimClient.ConnectAsync(
+            new VimClientOptions { Url = simulator.SdkUrl, Thumbprint = simulator.Thumbprint }, cancellationToken);
+        await client.LoginAsync(simulator.Username, simulator.Password, cancellationToken);
+        var measured = new Measured();
+        var cpu = new CpuClock(simulator.Pid);
+        var warmUps = 2;
+        for (var i = 0; i < count + warmUps; i++)
+        {
+            Settle();
+            var cpu0 = cpu.Now();
+            var watch = Stopwatch.StartNew();
+            var before = client.Statistics;
+            var raw = await RawAsync(client, pageSize, cancellationToken);
+            var rawElapsed = watch.Elapsed;
+            var cpu1 = cpu.Now();
+            var stats = client.Statistics - before;
+
+            Settle();
+            var cpu2 = cpu.Now();
+            watch.Restart();
+            var objects = await ParsedAsync(client, pageSize, cancellationToken);
+            var parsedElapsed = watch.Elapsed;
+            var cpu3 = cpu.Now();
+            if (objects != raw.Objects)
+            {
+                throw new InvalidOperationException($"The fetch read {objects} objects, the wire floor counted {raw.Objects}.");
+            }
+
+            if (i == 0)
+            {
+                warmUps = Math.Max(2, (int)Math.Min(20, WarmUpObjects / Math.Max(1, raw.Objects)));
+            }
+
+            measured.Objects = raw.Objects;
+            measured.Pages = raw.Pages;
+            measured.Bytes = stats.BytesRead;
+            if (i >= warmUps)
+            {
+                measured.Raw.Add(rawElapsed.TotalMilliseconds);
+                measured.Parsed.Add(parsedElapsed.TotalMilliseconds);
+                measured.RawCpu.Add((cpu1.Own - cpu0.Own).TotalMilliseconds);
+                measured.ParsedCpu.Add((cpu3.Own - cpu2.Own).TotalMilliseconds);
+                measured.SimulatorCpu.Add((cpu1.Simulator - cpu0.Simulator + cpu3.Simulator - cpu2.Simulator).TotalMilliseconds / 2);
+            }
+        }
+
+        return measured;
+    }
+
+    private static async Task<RawRetrieveResult> RawAsync(VimClient client, int? pageSize, CancellationToken cancellationToken)
+    {
+        var content = client.ServiceContent;
+        var view = await client.CreateContainerViewAsync(content.RootFolder, InventoryPropertySpecs.ContainerViewTypes, true, cancellationToken);
+        try
+        {
+            var filter = InventoryPropertySpecs.InventoryFilter(view, content.About.ApiVersion, content.RootFolder);
+            return await client.RetrievePropertiesRawAsync(filter, new RetrieveOptions { MaxObjects = pageSize }, cancellationToken);
+        }
+        finally
+        {
+            await client.DestroyViewAsync(view, cancellationToken);
+        }
+    }
+
+    private static async Task<long> ParsedAsync(VimClient client, int? pageSize, CancellationToken cancellationToken)
+    {
+        var content = client.ServiceContent;
+        var builder = new InventoryBuilder(alarmsRequested: true);
+        long objects = 0;
+        var view = await client.CreateContainerViewAsync(content.RootFolder, InventoryPropertySpecs.ContainerViewTypes, true, cancellationToken);
+        try
+        {
+            var filter = InventoryPropertySpecs.InventoryFilter(view, content.About.ApiVersion, content.RootFolder);
+            await foreach (var objectContent in client.RetrievePropertiesAsync(filter, new RetrieveOptions { MaxObjects = pageSize }, cancellationToken))
+            {
+                builder.Add(objectContent);
+                objects++;
+            }
+        }
+        finally
+        {
+            await client.DestroyViewAsync(view, cancellationToken);
+        }
+
+        var snapshot = builder.Build();
+        GC.KeepAlive(snapshot);
+        return objects;
+    }
+
+    /// <summary>Starts every timed section with the garbage of the previous one collected.</summary>
+    public static void Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    private sealed class Measured
+    {
+        public long Objects { get; set; }
+
+        public long Pages { get; set; }
+
+        public long Bytes { get; set; }
+
+        public List<double> Raw { get; } = [];
+
+        public List<double> Parsed { get; } = [];
+
+        public List<double> RawCpu { get; } = [];
+
+        public List<double> ParsedCpu { get; } = [];
+
+        public List<double> SimulatorCpu { get; } = [];
+    }
+}
