@@ -1,3 +1,4 @@
+using System.Data.Common;
 using DbUp;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -13,22 +14,20 @@ namespace VcSync.Storage.Sqlite;
 /// The inventory in a SQLite file: WAL journal (readers never wait for the sync's write), foreign keys on, a busy
 /// timeout so a second writer waits rather than fails. Each call uses a pooled connection of its own.
 /// </summary>
-public sealed class SqliteInventoryStore : IInventoryStore, ISqlConnectionSource
+public sealed class SqliteInventoryStore : SqlInventoryStore
 {
     private static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(30);
 
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
     private readonly ILogger _logger;
-    private readonly SqlStoreCore _core = new(SqliteDialect.Instance);
-    private readonly ServerLinker _linker = new(SqliteDialect.Instance);
-    private readonly RowQueries _queries = new(SqliteDialect.Instance);
 
     /// <summary>Opens (and on <see cref="MigrateAsync"/> creates) the database file at <paramref name="path"/>.</summary>
     /// <param name="path">The database file, e.g. from <c>--db</c>.</param>
     /// <param name="loggerFactory">Where to log; nowhere when null.</param>
     /// <param name="busyTimeout">How long a call waits for another process's lock on the file before it fails ("database is locked"); 30 s by default.</param>
     public SqliteInventoryStore(string path, ILoggerFactory? loggerFactory = null, TimeSpan? busyTimeout = null)
+        : base(SqliteDialect.Instance, isPostgres: false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var wait = busyTimeout ?? DefaultBusyTimeout;
@@ -51,7 +50,7 @@ public sealed class SqliteInventoryStore : IInventoryStore, ISqlConnectionSource
     public string Path { get; }
 
     /// <inheritdoc />
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    public override async Task MigrateAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var directory = System.IO.Path.GetDirectoryName(Path);
@@ -87,56 +86,7 @@ public sealed class SqliteInventoryStore : IInventoryStore, ISqlConnectionSource
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<VCenterRow>> ListVCentersAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        return await _core.ListVCentersAsync(connection, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task<VCenterRow?> FindVCenterAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        return await _core.FindVCenterAsync(connection, "id", ColumnKind.Uuid, id, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task<VCenterRow?> FindVCenterByNameAsync(string name, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        return await _core.FindVCenterAsync(connection, "name", ColumnKind.Text, name, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task<VCenterRow?> FindVCenterByUrlAsync(string url, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        return await _core.FindVCenterAsync(connection, "url", ColumnKind.Text, url, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task<VCenterRow> AddVCenterAsync(VCenterRegistration registration, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        return await _core.AddVCenterAsync(connection, registration, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task<bool> UpdateVCenterAsync(VCenterRow vcenter, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        return await _core.UpdateVCenterAsync(connection, vcenter, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task<bool> RemoveVCenterAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        return await _core.RemoveVCenterAsync(connection, id, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task<InventoryWriteResult> WriteSyncAsync(SyncWrite write, CancellationToken cancellationToken)
+    public override async Task<InventoryWriteResult> WriteSyncAsync(SyncWrite write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
         var snapshot = write.Snapshot;
@@ -151,7 +101,7 @@ public sealed class SqliteInventoryStore : IInventoryStore, ISqlConnectionSource
         // BEGIN IMMEDIATE: take the write lock up front, so a concurrent writer waits at the start (busy timeout)
         // instead of failing halfway when a read lock cannot be upgraded.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await _core.EnsureVCenterExistsAsync(connection, transaction, write.VCenterId, cancellationToken);
+        await Core.EnsureVCenterExistsAsync(connection, transaction, write.VCenterId, cancellationToken);
 
         var writer = new SqliteTableWriter(connection, transaction, write.VCenterId, write.SyncedAt);
         var result = new InventoryWriteResult
@@ -165,89 +115,20 @@ public sealed class SqliteInventoryStore : IInventoryStore, ISqlConnectionSource
             Alarms = snapshot.Alarms is { } alarms ? writer.Write(SyncedTables.Alarms, alarms, cancellationToken) : TableChanges.None,
         };
 
-        var links = await _linker.LinkAsync(connection, transaction, write.SyncedAt, write.VCenterId, cancellationToken);
-        result = result with { AutoLinked = links.AutoLinked, Ambiguous = links.Ambiguous };
-        await _core.RecordSyncSuccessAsync(connection, transaction, write, cancellationToken);
-        await _core.InsertActivitiesAsync(connection, transaction, write.Activities, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
-        await transaction.CommitAsync(cancellationToken);
+        result = await CompleteSyncWriteAsync(connection, transaction, write, result, cancellationToken);
         _logger.LogDebug("Wrote sync of vCenter {VCenterId} to {Path}: {Rows} rows written", write.VCenterId, Path, result.RowsWritten);
         return result;
     }
 
-    /// <inheritdoc />
-    public async Task<ServerImportResult> ImportServersAsync(
-        IReadOnlyList<ServerImportRow> rows, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var (inserted, updated, unchanged) = await new ServerImporter(SqliteDialect.Instance)
-            .UpsertAsync(connection, transaction, rows, cancellationToken);
-        var links = await _linker.LinkAsync(connection, transaction, at, null, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new ServerImportResult
-        {
-            New = inserted,
-            Updated = updated,
-            Unchanged = unchanged,
-            AutoLinked = links.AutoLinked,
-            Ambiguous = links.Ambiguous,
-        };
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ListAlarmsAsync(AlarmQuery query, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        await using var connection = await OpenAsync(cancellationToken);
-        return await _queries.ListAlarmsAsync(connection, query, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ListServersAsync(bool unlinkedOnly, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        return await _queries.ListServersAsync(connection, unlinkedOnly, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task RecordSyncFailureAsync(SyncFailure failure, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await _core.RecordSyncFailureAsync(connection, transaction, failure, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ListRowsAsync(
-        string table, Guid? vcenterId, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        return await _core.ListRowsAsync(connection, table, vcenterId, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<string, long>> CountRowsAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        return await _core.CountRowsAsync(connection, cancellationToken);
-    }
-
     /// <summary>Closes the pooled connections, so the file can be moved or deleted.</summary>
-    public ValueTask DisposeAsync()
+    public override ValueTask DisposeAsync()
     {
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
         return ValueTask.CompletedTask;
     }
 
-    ISqlDialect ISqlConnectionSource.Dialect => SqliteDialect.Instance;
-
-    bool ISqlConnectionSource.IsPostgres => false;
-
-    async Task<System.Data.Common.DbConnection> ISqlConnectionSource.OpenConnectionAsync(CancellationToken cancellationToken) =>
+    private protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await OpenAsync(cancellationToken);
 
     /// <summary>An open connection with this store's per-connection settings; for tests and tools.</summary>

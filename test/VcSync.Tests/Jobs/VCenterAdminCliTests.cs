@@ -156,7 +156,7 @@ public sealed class VCenterAdminCliTests(JobWorld world) : IClassFixture<JobWorl
         {
             await JobWorld.WaitForJobAsync(store.Jobs(), untargeted.Id, j => JobStatus.IsFinished(j.Status), "split");
             var split = (await store.Jobs().ListAsync(50, Ct)).Where(j => j.Id != untargeted.Id).ToList();
-            Assert.Equal([first.Id, second.Id], split.Select(j => j.TargetVCenterId!.Value).Order());
+            Assert.Equal(new[] { first.Id, second.Id }.Order(), split.Select(j => j.TargetVCenterId!.Value).Order());
             foreach (var job in split)
             {
                 var done = await JobWorld.WaitForJobAsync(store.Jobs(), job.Id, j => JobStatus.IsFinished(j.Status), "finished");
