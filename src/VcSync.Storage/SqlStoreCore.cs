@@ -55,13 +55,7 @@ internal sealed class SqlStoreCore
             null,
             "INSERT INTO vcenters (id, name, url, username, tls_thumbprint, tls_insecure, enabled) " +
             "VALUES (@id, @name, @url, @username, @tls_thumbprint, @tls_insecure, @enabled)",
-            _dialect.Parameter("id", ColumnKind.Uuid, row.Id),
-            _dialect.Parameter("name", ColumnKind.Text, row.Name),
-            _dialect.Parameter("url", ColumnKind.Text, row.Url),
-            _dialect.Parameter("username", ColumnKind.Text, row.Username),
-            _dialect.Parameter("tls_thumbprint", ColumnKind.Text, row.TlsThumbprint),
-            _dialect.Parameter("tls_insecure", ColumnKind.Boolean, row.TlsInsecure),
-            _dialect.Parameter("enabled", ColumnKind.Boolean, row.Enabled));
+            RegistrationParameters(row));
         await ExecuteRegistryChangeAsync(command, row.Name, row.Url, cancellationToken);
         return row;
     }
@@ -74,15 +68,20 @@ internal sealed class SqlStoreCore
             null,
             "UPDATE vcenters SET name = @name, url = @url, username = @username, tls_thumbprint = @tls_thumbprint, " +
             "tls_insecure = @tls_insecure, enabled = @enabled WHERE id = @id",
-            _dialect.Parameter("id", ColumnKind.Uuid, vcenter.Id),
-            _dialect.Parameter("name", ColumnKind.Text, vcenter.Name),
-            _dialect.Parameter("url", ColumnKind.Text, vcenter.Url),
-            _dialect.Parameter("username", ColumnKind.Text, vcenter.Username),
-            _dialect.Parameter("tls_thumbprint", ColumnKind.Text, vcenter.TlsThumbprint),
-            _dialect.Parameter("tls_insecure", ColumnKind.Boolean, vcenter.TlsInsecure),
-            _dialect.Parameter("enabled", ColumnKind.Boolean, vcenter.Enabled));
+            RegistrationParameters(vcenter));
         return await ExecuteRegistryChangeAsync(command, vcenter.Name, vcenter.Url, cancellationToken) == 1;
     }
+
+    private DbParameter[] RegistrationParameters(VCenterRow vcenter) =>
+    [
+        _dialect.Parameter("id", ColumnKind.Uuid, vcenter.Id),
+        _dialect.Parameter("name", ColumnKind.Text, vcenter.Name),
+        _dialect.Parameter("url", ColumnKind.Text, vcenter.Url),
+        _dialect.Parameter("username", ColumnKind.Text, vcenter.Username),
+        _dialect.Parameter("tls_thumbprint", ColumnKind.Text, vcenter.TlsThumbprint),
+        _dialect.Parameter("tls_insecure", ColumnKind.Boolean, vcenter.TlsInsecure),
+        _dialect.Parameter("enabled", ColumnKind.Boolean, vcenter.Enabled),
+    ];
 
     public async Task<bool> RemoveVCenterAsync(DbConnection connection, Guid id, CancellationToken cancellationToken)
     {
