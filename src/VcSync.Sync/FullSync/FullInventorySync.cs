@@ -328,29 +328,24 @@ public sealed partial class FullInventorySync
         }
     }
 
-    private async Task DestroyViewQuietlyAsync(VimClient client, Vim.Values.ManagedObjectReference view)
-    {
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await client.DestroyViewAsync(view, timeout.Token);
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            LogCleanupFailed("DestroyView", OneLine.Of(exception));
-        }
-    }
+    private Task DestroyViewQuietlyAsync(VimClient client, Vim.Values.ManagedObjectReference view) =>
+        CleanUpQuietlyAsync("DestroyView", token => client.DestroyViewAsync(view, token));
 
-    private async Task LogoutQuietlyAsync(VimClient client)
+    private Task LogoutQuietlyAsync(VimClient client) =>
+        CleanUpQuietlyAsync("Logout", client.LogoutAsync);
+
+    // Clean-up runs after success, failure or cancellation alike: its own short deadline, never the caller's token,
+    // and its failure never hides the sync's outcome.
+    private async Task CleanUpQuietlyAsync(string call, Func<CancellationToken, Task> cleanUp)
     {
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await client.LogoutAsync(timeout.Token);
+            await cleanUp(timeout.Token);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            LogCleanupFailed("Logout", OneLine.Of(exception));
+            LogCleanupFailed(call, OneLine.Of(exception));
         }
     }
 
