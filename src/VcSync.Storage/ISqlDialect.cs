@@ -35,7 +35,7 @@ internal interface ISqlDialect
     /// </summary>
     string SkipLockedClause(string alias);
 
-    /// <summary>Takes the advisory lock <paramref name="key"/> (see <see cref="AdvisoryLocks"/>) until the transaction ends; nothing where the write lock suffices.</summary>
+    /// <summary>Takes the advisory lock <paramref name="key"/> (see <see cref="Postgres.AdvisoryLockKeys"/>) until the transaction ends; nothing where the write lock suffices.</summary>
     Task LockAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken cancellationToken);
 
     /// <summary>Holds the migration lock on the connection until the result is disposed.</summary>

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using VcSync.Storage.Alarms;
 using VcSync.Storage.Migrations;
+using VcSync.Storage.Postgres;
 using VcSync.Storage.Schema;
 using VcSync.Storage.Servers;
 using VcSync.Storage.Writing;
@@ -107,7 +108,7 @@ public abstract class SqlInventoryStore : IInventoryStore, ISqlConnectionSource
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var (inserted, updated, unchanged) = await new ServerImporter(_dialect)
             .UpsertAsync(connection, transaction, rows, cancellationToken);
-        await _dialect.LockAsync(connection, transaction, AdvisoryLocks.Linking, cancellationToken);
+        await _dialect.LockAsync(connection, transaction, AdvisoryLockKeys.Linking, cancellationToken);
         var links = await _linker.LinkAsync(connection, transaction, at, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ServerImportResult

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using VcSync.Storage.Postgres;
 using VcSync.Storage.Schema;
 
 namespace VcSync.Storage.Jobs;
@@ -210,7 +211,7 @@ internal sealed class SqlJobStore : IJobStore
         // SQLite: Microsoft.Data.Sqlite begins IMMEDIATE, taking the write lock before the first read.
         var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Claims and scheduled enqueues across all workers of a PostgreSQL database go one at a time; they take milliseconds.
-        await _dialect.LockAsync(connection, transaction, AdvisoryLocks.JobQueue, cancellationToken);
+        await _dialect.LockAsync(connection, transaction, AdvisoryLockKeys.JobQueue, cancellationToken);
         return transaction;
     }
 

@@ -91,7 +91,7 @@ internal sealed class PostgresDialect : ISqlDialect
     public async Task<IAsyncDisposable> LockMigrationsAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(
-            null, "SELECT pg_advisory_lock(@key)", cancellationToken, Parameter("key", ColumnKind.BigInteger, AdvisoryLocks.Migrations));
+            null, "SELECT pg_advisory_lock(@key)", cancellationToken, Parameter("key", ColumnKind.BigInteger, AdvisoryLockKeys.Migration));
         return new MigrationLock(connection);
     }
 
@@ -107,6 +107,6 @@ internal sealed class PostgresDialect : ISqlDialect
         public async ValueTask DisposeAsync() =>
             await connection.ExecuteAsync(
                 null, "SELECT pg_advisory_unlock(@key)", CancellationToken.None,
-                Instance.Parameter("key", ColumnKind.BigInteger, AdvisoryLocks.Migrations));
+                Instance.Parameter("key", ColumnKind.BigInteger, AdvisoryLockKeys.Migration));
     }
 }
