@@ -19,6 +19,7 @@ internal static class VcSyncCommandLine
         root.Subcommands.Add(VCentersCommand.Create());
         root.Subcommands.Add(JobsCommand.Create());
         root.Subcommands.Add(WorkerCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(AlarmsCommand.Create());
         root.Subcommands.Add(ServersCommand.Create());
         foreach (var command in InventoryListCommand.CreateAll())
@@ -44,9 +45,9 @@ internal static class VcSyncCommandLine
             return ExitCodes.Usage;
         }
 
-        // The worker's Generic Host handles SIGTERM itself (finish or hand back the running job), which takes longer
+        // The worker's and the server's hosts handle SIGTERM themselves (finish or hand back the running job), which takes longer
         // than the 2 s System.CommandLine would allow before ending the process.
-        return parse.CommandResult.Command.Name == WorkerCommand.Name
+        return parse.CommandResult.Command.Name is WorkerCommand.Name or ServeCommand.Name
             ? await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null })
             : await parse.InvokeAsync();
     }
