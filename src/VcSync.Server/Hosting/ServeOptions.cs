@@ -24,14 +24,17 @@ public sealed record ServeOptions
     /// <summary>How often a job's event stream looks for a change.</summary>
     public TimeSpan EventPollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Whether reads need the token: they do whenever the server listens beyond the loopback interface.</summary>
-    public bool ReadsNeedToken => !IPAddress.IsLoopback(Listen.Address) && !AllowAnonymousRead;
+    /// <summary>Whether reads need the token; null decides by <see cref="Listen"/>: they do beyond the loopback interface.</summary>
+    public bool? TokenForReads { get; init; }
+
+    /// <summary>Whether GET requests need the token.</summary>
+    public bool ReadsNeedToken => (TokenForReads ?? !IPAddress.IsLoopback(Listen.Address)) && !AllowAnonymousRead;
 
     /// <summary>Refuses to listen beyond loopback without a token.</summary>
     /// <exception cref="ArgumentException">The options are not safe to run.</exception>
     public void Validate()
     {
-        if (!IPAddress.IsLoopback(Listen.Address) && string.IsNullOrEmpty(Token))
+        if ((!IPAddress.IsLoopback(Listen.Address) || TokenForReads == true) && string.IsNullOrEmpty(Token))
         {
             throw new ArgumentException(
                 $"listening on {Listen} (beyond loopback) needs an API token: set VCSYNC_API_TOKEN or pass --token-file");
