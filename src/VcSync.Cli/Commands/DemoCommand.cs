@@ -24,7 +24,7 @@ internal static class DemoCommand
         size.AcceptOnlyFromAmong("small", "plan", "10k", "max");
         var command = new Command("demo", "Start the bundled vCenter simulator and sync it into the database")
         {
-            CliOptions.Database, CliOptions.Json, size,
+            CliOptions.Database, CliOptions.Json, CliOptions.Deadline, size,
         };
         CommandActions.Set(command, LogLevel.Information, async (parse, loggerFactory, cancellationToken) =>
         {
@@ -34,7 +34,7 @@ internal static class DemoCommand
             CliConsole.Status($"demo: simulator listening at {simulator.SdkUrl}");
             await using var store = await DatabaseSettings.OpenAsync(parse, loggerFactory, cancellationToken);
             var vcenter = await RegisterDemoAsync(store, simulator, cancellationToken);
-            var target = new SyncTarget { VCenter = vcenter, Password = simulator.Password };
+            var target = new SyncTarget { VCenter = vcenter, Password = simulator.Password, Deadline = DeadlineSetting.Resolve(parse) };
             var sync = new FullInventorySync(store, loggerFactory);
             var result = await SyncProgressRenderer.RunAsync(
                 quiet: false, progress => sync.RunAsync(target, progress, cancellationToken));

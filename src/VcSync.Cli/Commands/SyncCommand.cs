@@ -16,7 +16,7 @@ internal static class SyncCommand
         var command = new Command("sync", "Sync one vCenter's inventory into the database")
         {
             CliOptions.Url, CliOptions.Username, CliOptions.PasswordStdin, CliOptions.Insecure, CliOptions.Thumbprint,
-            CliOptions.Timeout, CliOptions.Retries, CliOptions.RetryDelay, name, CliOptions.Database, CliOptions.Json, pageSize,
+            CliOptions.Timeout, CliOptions.Deadline, CliOptions.Retries, CliOptions.RetryDelay, name, CliOptions.Database, CliOptions.Json, pageSize,
         };
         CommandActions.Set(command, LogLevel.Information, async (parse, loggerFactory, cancellationToken) =>
         {
@@ -35,6 +35,7 @@ internal static class SyncCommand
                 },
                 Password = connection.Password,
                 CallTimeout = connection.CallTimeout,
+                Deadline = DeadlineSetting.Resolve(parse),
                 Retry = retry,
                 MaxObjectsPerPage = parse.GetValue(pageSize) ?? SyncTarget.DefaultMaxObjectsPerPage,
             };
