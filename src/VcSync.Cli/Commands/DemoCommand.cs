@@ -12,6 +12,8 @@ namespace VcSync.Cli.Commands;
 /// <summary><c>vcsync demo</c>: start the bundled vCenter simulator and sync it into the database.</summary>
 internal static class DemoCommand
 {
+    public const string Name = "demo";
+
     private const string DemoName = "demo";
 
     public static Command Create()
@@ -22,7 +24,7 @@ internal static class DemoCommand
             DefaultValueFactory = _ => "plan",
         };
         size.AcceptOnlyFromAmong("small", "plan", "10k", "max");
-        var command = new Command("demo", "Start the bundled vCenter simulator and sync it into the database")
+        var command = new Command(Name, "Start the bundled vCenter simulator and sync it into the database")
         {
             CliOptions.Database, CliOptions.Json, CliOptions.Deadline, size,
         };
@@ -49,7 +51,7 @@ internal static class DemoCommand
             }
 
             return ExitCodes.Success;
-        });
+        }, cleansUpOnSignal: true);
         return command;
     }
 
