@@ -295,8 +295,8 @@ internal sealed class SqlInventoryReads : IInventoryReads
         List<DbParameter> parameters = [];
         if (!string.IsNullOrEmpty(query.Search))
         {
-            var like = _source.IsPostgres ? "ILIKE" : "LIKE";
-            where.Add("(" + string.Join(" OR ", resource.SearchExpressions.Select(e => $"{e} {like} @search ESCAPE '\\'")) + ")");
+            // LOWER on both sides: case-insensitive alike in SQLite (whose LIKE already is, for ASCII) and PostgreSQL.
+            where.Add("(" + string.Join(" OR ", resource.SearchExpressions.Select(e => $"LOWER({e}) LIKE LOWER(@search) ESCAPE '\\'")) + ")");
             parameters.Add(_dialect.Parameter("search", ColumnKind.Text, "%" + EscapeLike(query.Search) + "%"));
         }
 
