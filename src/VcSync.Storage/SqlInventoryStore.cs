@@ -1,5 +1,6 @@
 using System.Data.Common;
 using VcSync.Storage.Alarms;
+using VcSync.Storage.Jobs;
 using VcSync.Storage.Schema;
 using VcSync.Storage.Servers;
 
@@ -122,8 +123,10 @@ public abstract class SqlInventoryStore : IInventoryStore, ISqlConnectionSource
     /// <inheritdoc />
     public async Task RecordSyncFailureAsync(SyncFailure failure, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(failure);
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await JobFenceCheck.EnsureHeldAsync(connection, transaction, _dialect, _isPostgres, failure.Fence, cancellationToken);
         await Core.RecordSyncFailureAsync(connection, transaction, failure, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -153,12 +156,13 @@ public abstract class SqlInventoryStore : IInventoryStore, ISqlConnectionSource
         Task.CompletedTask;
 
     /// <summary>
-    /// The end of a sync write once the synced tables are written: link hosts and servers, record the sync and its
-    /// activities, and commit, unless the sync was cancelled meanwhile.
+    /// The end of a sync write once the synced tables are written: check the job fence (if any), link hosts and servers,
+    /// record the sync and its activities, and commit, unless the sync was cancelled meanwhile.
     /// </summary>
     private protected async Task<InventoryWriteResult> CompleteSyncWriteAsync(
         DbConnection connection, DbTransaction transaction, SyncWrite write, InventoryWriteResult written, CancellationToken cancellationToken)
     {
+        await JobFenceCheck.EnsureHeldAsync(connection, transaction, _dialect, _isPostgres, write.Fence, cancellationToken);
         await LockLinkingAsync(connection, transaction, cancellationToken);
         var links = await Linker.LinkAsync(connection, transaction, write.SyncedAt, write.VCenterId, cancellationToken);
         await Core.RecordSyncSuccessAsync(connection, transaction, write, cancellationToken);
