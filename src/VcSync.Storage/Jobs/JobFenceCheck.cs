@@ -7,27 +7,27 @@ namespace VcSync.Storage.Jobs;
 internal static class JobFenceCheck
 {
     /// <summary>
-    /// Throws <see cref="JobLostException"/> unless the job is <c>running</c> and held by the fence's worker. With
-    /// <paramref name="lockRow"/> (PostgreSQL) the job's row stays locked to the commit, so a take-over waits for the
-    /// write (its claim skips the locked row) instead of slipping in between the check and the commit; on SQLite the
-    /// write transaction holds the database's write lock already.
+    /// Throws <see cref="JobLostException"/> unless the job is <c>running</c> and held by the fence's worker. On
+    /// PostgreSQL the job's row stays locked to the commit (<see cref="ISqlDialect.RowLockClause"/>), so a take-over's
+    /// claim skips the row instead of slipping in between the check and the commit; on SQLite the write transaction
+    /// holds the database's write lock already.
     /// </summary>
     public static async Task EnsureHeldAsync(
-        DbConnection connection, DbTransaction transaction, ISqlDialect dialect, bool lockRow, JobFence? fence, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, ISqlDialect dialect, JobFence? fence, CancellationToken cancellationToken)
     {
         if (fence is null)
         {
             return;
         }
 
-        await using var command = SqlStoreCore.Command(
-            connection,
+        var held = await connection.ScalarAsync(
             transaction,
-            "SELECT 1 FROM jobs WHERE id = @id AND worker_id = @worker AND status = @running" + (lockRow ? " FOR UPDATE" : ""),
+            "SELECT 1 FROM jobs WHERE id = @id AND worker_id = @worker AND status = @running" + dialect.RowLockClause,
+            cancellationToken,
             dialect.Parameter("id", ColumnKind.Uuid, fence.JobId),
             dialect.Parameter("worker", ColumnKind.Text, fence.WorkerId),
             dialect.Parameter("running", ColumnKind.Text, JobStatus.Running));
-        if (await command.ExecuteScalarAsync(cancellationToken) is null)
+        if (held is null)
         {
             throw new JobLostException(fence);
         }
