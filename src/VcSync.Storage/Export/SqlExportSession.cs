@@ -1,7 +1,5 @@
-using System.Data;
 using System.Data.Common;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using VcSync.Storage.Schema;
 
 namespace VcSync.Storage.Export;
