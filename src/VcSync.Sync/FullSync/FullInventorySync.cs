@@ -184,6 +184,7 @@ public sealed partial class FullInventorySync
         run.FetchWatch.Stop();
 
         var snapshot = builder.Build();
+        ValueWarningReport.Report(run, snapshot.Warnings, _logger);
         run.Activity(
             "property_collector_fetch",
             $"{vcenter.Name} - PropertyCollector",
@@ -286,6 +287,7 @@ public sealed partial class FullInventorySync
             SoapCalls = (int)client.Statistics.SoapCalls + 1,
             FetchTimeMs = run.FetchWatch.ElapsedMilliseconds,
             ProcessTimeMs = process.ElapsedMilliseconds,
+            Warnings = snapshot.Warnings.Count,
         };
 
         LogFetched(snapshot.TotalObjects, run.FetchWatch.Elapsed.TotalSeconds);
