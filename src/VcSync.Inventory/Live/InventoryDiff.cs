@@ -17,8 +17,7 @@ internal static class InventoryDiff
         IReadOnlyList<AlarmRecord>? alarms = null;
         if (now.Alarms is not null)
         {
-            var changedAlarms = Changed(before.Alarms ?? [], now.Alarms, r => r.AlarmKey, deleted);
-            alarms = changedAlarms.Count > 0 || before.Alarms is null ? changedAlarms : null;
+            alarms = Changed(before.Alarms ?? [], now.Alarms, r => r.AlarmKey, deleted);
         }
 
         return new InventoryDelta

@@ -23,6 +23,7 @@ internal sealed class SyncWriter
         [
             new VCenterMustExist(core),
             new WriteSyncedTables(SyncedTables.All),
+            new RecordChangeHistory(),
             new LinkHostsAndServers(linker),
             new RecordSyncSuccess(core),
         ];
