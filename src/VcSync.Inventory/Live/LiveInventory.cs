@@ -98,13 +98,18 @@ public sealed class LiveInventory
         _builder.Remove(obj);
     }
 
-    /// <summary>Replaces the triggered alarms (the root folder's <c>triggeredAlarmState</c>) and adds alarm names read for them.</summary>
-    public void SetAlarms(ObjectContent rootFolder, IEnumerable<ObjectContent> alarmNames)
+    /// <summary>Replaces the triggered alarms with the root folder's <c>triggeredAlarmState</c> as just read.</summary>
+    public void SetTriggeredAlarms(ObjectContent rootFolder)
     {
         ArgumentNullException.ThrowIfNull(rootFolder);
-        ArgumentNullException.ThrowIfNull(alarmNames);
         _builder.Remove(rootFolder.Obj);
         _builder.Add(rootFolder);
+    }
+
+    /// <summary>Adds alarm definitions' <c>info.name</c> (kept for later polls).</summary>
+    public void AddAlarmNames(IEnumerable<ObjectContent> alarmNames)
+    {
+        ArgumentNullException.ThrowIfNull(alarmNames);
         _builder.AddRange(alarmNames);
     }
 
