@@ -23,8 +23,11 @@ public sealed class LiveWrite
     /// <summary>The collector version the set brought the inventory to, recorded on the watcher row.</summary>
     public string? Version { get; init; }
 
-    /// <summary>From the set's arrival (or the change's) to now, recorded on the watcher row as <c>lag_ms</c>.</summary>
-    public TimeSpan? Lag { get; init; }
+    /// <summary>
+    /// When the update set arrived (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>): the time from then to the
+    /// write of the watcher row, just before the commit, is recorded as <c>lag_ms</c>.
+    /// </summary>
+    public long? ReceivedTimestamp { get; init; }
 
     /// <summary>Whether this write counts as an update set on the watcher row (alarm polls do not).</summary>
     public bool IsUpdateSet { get; init; } = true;

@@ -136,7 +136,7 @@ public static class ContractSchema
             new("source", ColumnKind.Text, IsNullable: false),
         ],
         "source_vcenter_id",
-        ["changed_at", "id"]);
+        ["changed_at", "object_type", "moref", "change_kind", "column_name", "id"]);
 
     /// <summary><c>vcenter_watchers</c>: the watcher of each watched vCenter, its owner and how current it is.</summary>
     public static TableSchema VCenterWatchers { get; } = new(

@@ -72,7 +72,10 @@ internal static class WatcherSql
             dialect.Parameter("at", ColumnKind.Timestamp, ContractValue.Truncate(write.At)),
             dialect.Parameter("version", ColumnKind.Text, write.Version),
             dialect.Parameter("changes", ColumnKind.BigInteger, (long)changes),
-            dialect.Parameter("lag", ColumnKind.Integer, write.Lag is { } lag ? (int)Math.Min(int.MaxValue, lag.TotalMilliseconds) : null));
+            dialect.Parameter(
+                "lag",
+                ColumnKind.Integer,
+                write.ReceivedTimestamp is { } received ? (int)Math.Min(int.MaxValue, System.Diagnostics.Stopwatch.GetElapsedTime(received).TotalMilliseconds) : null));
 
     public static WatcherRow Read(ISqlDialect dialect, DbDataReader r) => new()
     {

@@ -166,7 +166,7 @@ internal sealed partial class WatchSession
                 At = _time.GetUtcNow(),
                 WorkerId = _options.WorkerId,
                 Version = version,
-                Lag = Stopwatch.GetElapsedTime(received),
+                ReceivedTimestamp = received,
                 IsUpdateSet = isUpdateSet,
             },
             cancellationToken);
