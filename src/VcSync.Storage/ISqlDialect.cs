@@ -47,6 +47,12 @@ internal interface ISqlDialect
     /// <summary>Creates the migration journal table unless it exists.</summary>
     string CreateJournalSql { get; }
 
+    /// <summary>An aggregate that joins a text column's values, sorted by code point, with <paramref name="separator"/>.</summary>
+    string OrderedTextAggregate(string column, string separator);
+
+    /// <summary>A read-only transaction that sees one snapshot of the database throughout and blocks no sync.</summary>
+    Task<DbTransaction> BeginSnapshotReadAsync(DbConnection connection, CancellationToken cancellationToken);
+
     /// <summary>Settings of the connection a sync write uses, set before its transaction begins.</summary>
     Task PrepareSyncWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 

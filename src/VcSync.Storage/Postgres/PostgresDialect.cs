@@ -99,6 +99,12 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public Task PrepareSyncWriteAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public string OrderedTextAggregate(string column, string separator) =>
+        $"string_agg({column}, '{separator}' ORDER BY {column} COLLATE \"C\")";
+
+    public async Task<DbTransaction> BeginSnapshotReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+
     public ISyncTableWriter TableWriter(DbConnection connection, DbTransaction transaction, Guid vcenterId, DateTimeOffset syncedAt) =>
         new PostgresTableWriter((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, vcenterId, syncedAt);
 
