@@ -35,6 +35,9 @@ internal interface ISqlDialect
     /// </summary>
     string SkipLockedClause(string alias);
 
+    /// <summary>What a <c>SELECT</c> appends to lock the rows it reads until the transaction ends; empty where the transaction already holds the whole database.</summary>
+    string RowLockClause { get; }
+
     /// <summary>Takes the advisory lock <paramref name="key"/> (see <see cref="Postgres.AdvisoryLockKeys"/>) until the transaction ends; nothing where the write lock suffices.</summary>
     Task LockAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken cancellationToken);
 

@@ -85,6 +85,8 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public string SkipLockedClause(string alias) => $" FOR UPDATE OF {alias} SKIP LOCKED";
 
+    public string RowLockClause => " FOR UPDATE";
+
     public Task LockAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(transaction, "SELECT pg_advisory_xact_lock(@key)", cancellationToken, Parameter("key", ColumnKind.BigInteger, key));
 

@@ -70,6 +70,8 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public string SkipLockedClause(string alias) => string.Empty;
 
+    public string RowLockClause => string.Empty;
+
     public Task LockAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
