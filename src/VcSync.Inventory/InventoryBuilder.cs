@@ -111,6 +111,9 @@ public sealed class InventoryBuilder
         }
     }
 
+    /// <summary>Forgets an object (it left the inventory); unknown objects are ignored.</summary>
+    internal void Remove(ManagedObjectReference obj) => _mapped.Remove(obj);
+
     /// <summary>Adds every object of a page.</summary>
     public void AddRange(IEnumerable<ObjectContent> contents)
     {
