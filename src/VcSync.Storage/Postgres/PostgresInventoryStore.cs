@@ -34,7 +34,9 @@ public sealed class PostgresInventoryStore : SqlInventoryStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         _connectionString = PostgresConnectionStrings.Normalize(connectionString);
-        var builder = new NpgsqlDataSourceBuilder(_connectionString);
+        // The slim builder: only the types the contract uses (text, jsonb as text, numbers, uuid, timestamptz), nothing
+        // resolved by reflection, so the native build links less and warns nothing.
+        var builder = new NpgsqlSlimDataSourceBuilder(_connectionString);
         if (loggerFactory is not null)
         {
             builder.UseLoggerFactory(loggerFactory);

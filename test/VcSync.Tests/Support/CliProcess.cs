@@ -23,7 +23,7 @@ public static class CliProcess
     public static async Task<Run> RunAsync(
         IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? standardInput = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(CliExecutable.FileName)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -31,7 +31,7 @@ public static class CliProcess
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vcsync.dll"));
+        CliExecutable.AddLauncherArguments(start);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
