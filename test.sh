@@ -17,6 +17,12 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   apt_install postgresql
 fi
 bash test/Simulator/build.sh >&2
+# The CLI tests run the native executable that users get from ./vcsync (built here when the sources changed);
+# without VCSYNC_TEST_CLI they run the JIT build's vcsync.dll instead.
+if [ -z "${VCSYNC_TEST_CLI:-}" ]; then
+  ./vcsync --help >/dev/null
+  export VCSYNC_TEST_CLI="$root/.build/cli/vcsync"
+fi
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
