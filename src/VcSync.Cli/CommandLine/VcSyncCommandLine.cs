@@ -7,6 +7,9 @@ namespace VcSync.Cli.CommandLine;
 /// <summary>The <c>vcsync</c> command tree.</summary>
 internal static class VcSyncCommandLine
 {
+    private static readonly HashSet<string> OwnSignalHandling =
+        [WorkerCommand.Name, SyncCommand.Name, ProbeCommand.Name, DemoCommand.Name];
+
     public static RootCommand Build()
     {
         var root = new RootCommand("VcSync: mirror a VMware vCenter inventory into a SQL database, fast.")
@@ -44,9 +47,10 @@ internal static class VcSyncCommandLine
             return ExitCodes.Usage;
         }
 
-        // The worker's Generic Host handles SIGTERM itself (finish or hand back the running job), which takes longer
-        // than the 2 s System.CommandLine would allow before ending the process.
-        return parse.CommandResult.Command.Name == WorkerCommand.Name
+        // These handle SIGINT and SIGTERM themselves: the worker's Generic Host finishes or hands back the running job
+        // (longer than the 2 s System.CommandLine allows); sync, probe and demo clean up on vCenter first and exit with
+        // 130 or 143 (SignalCancellation).
+        return OwnSignalHandling.Contains(parse.CommandResult.Command.Name)
             ? await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null })
             : await parse.InvokeAsync();
     }

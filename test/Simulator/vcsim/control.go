@@ -27,6 +27,7 @@ type controlRequest struct {
 	Serial     *string         `json:"serialNumber,omitempty"`
 	Other      *[]identifier   `json:"otherIdentifyingInfo,omitempty"`
 	Inject     *injection      `json:"inject,omitempty"`
+	mutation
 	Raw        json.RawMessage `json:"-"`
 }
 
@@ -79,6 +80,7 @@ func (c *controlHandler) do(req *controlRequest) (interface{}, error) {
 		calls, total := callStats()
 		return obj{
 			"openTokens":        tokens.count(),
+			"openSessions":      openSessions(),
 			"delayMs":           atomic.LoadInt64(&state.delayMs),
 			"pendingInjections": injections.pendingCount(),
 			"calls":             calls,
@@ -131,6 +133,9 @@ func (c *controlHandler) do(req *controlRequest) (interface{}, error) {
 		return c.setHostSerial(req)
 	case "inventory":
 		return c.inventory(), nil
+	}
+	if res, ok, err := c.mutate(req); ok {
+		return res, err
 	}
 	return nil, fmt.Errorf("unknown op %q", req.Op)
 }
@@ -229,6 +234,7 @@ func (c *controlHandler) setHostSerial(req *controlRequest) (interface{}, error)
 		}
 		h.Hardware = &hw
 	})
+	markDirty(h.Self)
 	return obj{"host": h.Self.Value, "name": h.Name, "serialNumber": h.Hardware.SystemInfo.SerialNumber}, nil
 }
 
