@@ -18,6 +18,17 @@ internal static class Program
             return await PeakMemoryChild.RunChildAsync();
         }
 
+        if (args is [WholeProcessBench.Flag, .. var wholeProcessArgs])
+        {
+            using var stop = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) =>
+            {
+                e.Cancel = true;
+                stop.Cancel();
+            };
+            return await WholeProcessBench.RunAsync(wholeProcessArgs, stop.Token);
+        }
+
         BenchOptions options;
         try
         {
