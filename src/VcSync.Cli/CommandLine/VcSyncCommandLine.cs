@@ -24,6 +24,7 @@ internal static class VcSyncCommandLine
         root.Subcommands.Add(WorkerCommand.Create());
         root.Subcommands.Add(AlarmsCommand.Create());
         root.Subcommands.Add(ServersCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         foreach (var command in InventoryListCommand.CreateAll())
         {
             root.Subcommands.Add(command);

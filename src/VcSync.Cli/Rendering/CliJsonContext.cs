@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using VcSync.Cli.Commands;
+using VcSync.Export;
 using VcSync.Storage;
 using VcSync.Storage.Servers;
 using VcSync.Sync.Results;
@@ -15,6 +16,7 @@ namespace VcSync.Cli.Rendering;
 [JsonSerializable(typeof(VCenterRow))]
 [JsonSerializable(typeof(IReadOnlyList<VCenterRow>))]
 [JsonSerializable(typeof(ServerImportResult))]
+[JsonSerializable(typeof(ExportResult))]
 [JsonSerializable(typeof(ProbeCommand.ProbeDocument))]
 [JsonSerializable(typeof(IReadOnlyList<IReadOnlyDictionary<string, object?>>))]
 [JsonSerializable(typeof(List<IReadOnlyDictionary<string, object?>>))]
