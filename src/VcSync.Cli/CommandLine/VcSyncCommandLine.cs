@@ -8,7 +8,7 @@ namespace VcSync.Cli.CommandLine;
 internal static class VcSyncCommandLine
 {
     private static readonly HashSet<string> OwnSignalHandling =
-        [WorkerCommand.Name, SyncCommand.Name, ProbeCommand.Name, DemoCommand.Name];
+        [WorkerCommand.Name, ServeCommand.Name, SyncCommand.Name, ProbeCommand.Name, DemoCommand.Name];
 
     public static RootCommand Build()
     {
@@ -22,6 +22,7 @@ internal static class VcSyncCommandLine
         root.Subcommands.Add(VCentersCommand.Create());
         root.Subcommands.Add(JobsCommand.Create());
         root.Subcommands.Add(WorkerCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(AlarmsCommand.Create());
         root.Subcommands.Add(ServersCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
@@ -48,7 +49,7 @@ internal static class VcSyncCommandLine
             return ExitCodes.Usage;
         }
 
-        // These handle SIGINT and SIGTERM themselves: the worker's Generic Host finishes or hands back the running job
+        // These handle SIGINT and SIGTERM themselves: the worker's and the server's hosts finish or hand back the running job
         // (longer than the 2 s System.CommandLine allows); sync, probe and demo clean up on vCenter first and exit with
         // 130 or 143 (SignalCancellation).
         return OwnSignalHandling.Contains(parse.CommandResult.Command.Name)

@@ -31,7 +31,7 @@ internal sealed class SqlExportSession : IExportSession
             DbTransaction transaction = connection is SqliteConnection sqlite
                 ? sqlite.BeginTransaction(deferred: true)
                 : await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-            return new SqlExportSession(connection, transaction, source.Dialect, source.IsPostgres);
+            return new SqlExportSession(connection, transaction, source.Dialect, source.Dialect.Name == "Postgres");
         }
         catch
         {
