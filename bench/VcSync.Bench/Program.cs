@@ -18,7 +18,7 @@ internal static class Program
             return await PeakMemoryChild.RunChildAsync();
         }
 
-        if (args is [WholeProcessBench.Flag, .. var wholeProcessArgs])
+        if (args is [WholeProcessBench.Flag or SplitFetchBench.Flag, .. var rest])
         {
             using var stop = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) =>
@@ -26,7 +26,9 @@ internal static class Program
                 e.Cancel = true;
                 stop.Cancel();
             };
-            return await WholeProcessBench.RunAsync(wholeProcessArgs, stop.Token);
+            return args[0] == WholeProcessBench.Flag
+                ? await WholeProcessBench.RunAsync(rest, stop.Token)
+                : await SplitFetchBench.RunAsync(rest, stop.Token);
         }
 
         BenchOptions options;
