@@ -141,8 +141,14 @@ internal static class SplitFetchBench
 
     private static async Task TasksetAsync(int pid, string cpu)
     {
-        using var process = Process.Start("taskset", ["-a", "-cp", cpu, pid.ToString(CultureInfo.InvariantCulture)])
-            ?? throw new InvalidOperationException("could not start taskset");
+        var start = new ProcessStartInfo("taskset") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-a", "-cp", cpu, pid.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start taskset");
+        await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
