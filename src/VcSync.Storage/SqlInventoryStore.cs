@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using VcSync.Storage.Alarms;
+using VcSync.Storage.Jobs;
 using VcSync.Storage.Migrations;
 using VcSync.Storage.Postgres;
 using VcSync.Storage.Schema;
@@ -21,6 +22,7 @@ public abstract class SqlInventoryStore : IInventoryStore, ISqlConnectionSource
     private readonly SqlStoreCore _core;
     private readonly ServerLinker _linker;
     private readonly SyncWriter _writer;
+    private readonly LiveWriter _liveWriter;
     private readonly MigrationRunner _migrations;
 
     private protected SqlInventoryStore(ISqlDialect dialect, ILogger logger)
@@ -30,6 +32,7 @@ public abstract class SqlInventoryStore : IInventoryStore, ISqlConnectionSource
         _core = new SqlStoreCore(dialect);
         _linker = new ServerLinker(dialect);
         _writer = new SyncWriter(dialect, _core, _linker);
+        _liveWriter = new LiveWriter(dialect, _core, _linker);
         _migrations = new MigrationRunner(dialect, logger);
         Logger = logger;
     }
@@ -55,6 +58,10 @@ public abstract class SqlInventoryStore : IInventoryStore, ISqlConnectionSource
         Logger.LogDebug("Wrote sync of vCenter {VCenterId} to {Database}: {Rows} rows written", write.VCenterId, DatabaseName, result.RowsWritten);
         return result;
     }
+
+    /// <inheritdoc />
+    public Task<LiveWriteResult> ApplyChangesAsync(LiveWrite write, CancellationToken cancellationToken) =>
+        _liveWriter.WriteAsync(OpenConnectionAsync, write, cancellationToken);
 
     /// <inheritdoc />
     public abstract ValueTask DisposeAsync();
@@ -139,8 +146,10 @@ public abstract class SqlInventoryStore : IInventoryStore, ISqlConnectionSource
     /// <inheritdoc />
     public async Task RecordSyncFailureAsync(SyncFailure failure, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(failure);
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await JobFenceCheck.EnsureHeldAsync(connection, transaction, _dialect, failure.Fence, cancellationToken);
         await _core.RecordSyncFailureAsync(connection, transaction, failure, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

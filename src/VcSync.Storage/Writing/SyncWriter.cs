@@ -21,8 +21,10 @@ internal sealed class SyncWriter
         _dialect = dialect;
         Steps =
         [
+            new JobMustBeHeld(),
             new VCenterMustExist(core),
             new WriteSyncedTables(SyncedTables.All),
+            new RecordChangeHistory(),
             new LinkHostsAndServers(linker),
             new RecordSyncSuccess(core),
         ];

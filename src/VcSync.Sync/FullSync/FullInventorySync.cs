@@ -191,6 +191,7 @@ public sealed partial class FullInventorySync
         run.FetchWatch.Stop();
 
         var snapshot = builder.Build();
+        ValueWarningReport.Report(run, snapshot.Warnings, _logger);
         run.Activity(
             "property_collector_fetch",
             $"{vcenter.Name} - PropertyCollector",
@@ -277,6 +278,7 @@ public sealed partial class FullInventorySync
             InstanceUuid = run.About?.InstanceUuid,
             ApiVersion = run.About?.ApiVersion,
             Activities = run.Activities,
+            Fence = run.Target.Fence,
         };
         var written = await _store.WriteSyncAsync(write, cancellationToken);
         process.Stop();
@@ -294,6 +296,7 @@ public sealed partial class FullInventorySync
             SoapCalls = (int)run.SoapCalls.Calls + 1,
             FetchTimeMs = run.FetchWatch.ElapsedMilliseconds,
             ProcessTimeMs = process.ElapsedMilliseconds,
+            Warnings = snapshot.Warnings.Count,
         };
 
         LogFetched(snapshot.TotalObjects, run.FetchWatch.Elapsed.TotalSeconds);
@@ -327,6 +330,7 @@ public sealed partial class FullInventorySync
                     Error = message,
                     At = _time.GetUtcNow(),
                     Activities = run.Activities,
+                    Fence = run.Target.Fence,
                 },
                 timeout.Token);
         }
