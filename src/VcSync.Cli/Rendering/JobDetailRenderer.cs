@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Spectre.Console;
 using VcSync.Storage.Jobs;
-using VcSync.Sync.Results;
 
 namespace VcSync.Cli.Rendering;
 
