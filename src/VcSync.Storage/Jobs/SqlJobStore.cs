@@ -1,4 +1,5 @@
 using System.Data.Common;
+using VcSync.Storage.Postgres;
 using VcSync.Storage.Schema;
 
 namespace VcSync.Storage.Jobs;
@@ -9,8 +10,6 @@ namespace VcSync.Storage.Jobs;
 /// </summary>
 internal sealed class SqlJobStore : IJobStore
 {
-    // Claims and scheduled enqueues across all workers of a PostgreSQL database go one at a time; they take milliseconds.
-    private const long QueueLockKey = 0x5663_5379_6E63_0002;
     private const int MaxClaimRounds = 1000;
 
     private readonly ISqlConnectionSource _source;
@@ -219,8 +218,9 @@ internal sealed class SqlJobStore : IJobStore
         var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (_source.IsPostgres)
         {
+            // Claims and scheduled enqueues across all workers of a PostgreSQL database go one at a time; they take milliseconds.
             await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(@key)", cancellationToken,
-                P("key", ColumnKind.BigInteger, QueueLockKey));
+                P("key", ColumnKind.BigInteger, AdvisoryLockKeys.JobQueue));
         }
 
         return transaction;

@@ -16,12 +16,6 @@ namespace VcSync.Storage.Postgres;
 /// </summary>
 public sealed class PostgresInventoryStore : SqlInventoryStore
 {
-    // An arbitrary constant: the advisory lock that keeps two processes from migrating at once.
-    private const long MigrationLockKey = 0x5663_5379_6E63_0001;
-
-    // Another arbitrary constant: the advisory lock that serializes auto-linking passes.
-    private const long LinkingLockKey = 0x5663_5379_6E63_0002;
-
     private readonly string _connectionString;
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger _logger;
@@ -51,7 +45,7 @@ public sealed class PostgresInventoryStore : SqlInventoryStore
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using (var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
         {
-            command.Parameters.AddWithValue("key", MigrationLockKey);
+            command.Parameters.AddWithValue("key", AdvisoryLockKeys.Migration);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -79,7 +73,7 @@ public sealed class PostgresInventoryStore : SqlInventoryStore
         finally
         {
             await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
-            unlock.Parameters.AddWithValue("key", MigrationLockKey);
+            unlock.Parameters.AddWithValue("key", AdvisoryLockKeys.Migration);
             await unlock.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
@@ -117,7 +111,7 @@ public sealed class PostgresInventoryStore : SqlInventoryStore
     private protected override async Task LockLinkingAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
-        command.Parameters.AddWithValue("key", LinkingLockKey);
+        command.Parameters.AddWithValue("key", AdvisoryLockKeys.Linking);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

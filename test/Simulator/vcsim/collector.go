@@ -21,6 +21,9 @@ import (
 // so this type must work from its zero value.
 type pagingCollector struct {
 	simulator.PropertyCollector
+
+	wmu sync.Mutex
+	ws  *watchState // WaitForUpdatesEx state (watch.go)
 }
 
 // tokenStore holds the unread rest of paged results.

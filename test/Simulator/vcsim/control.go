@@ -27,6 +27,7 @@ type controlRequest struct {
 	Serial     *string         `json:"serialNumber,omitempty"`
 	Other      *[]identifier   `json:"otherIdentifyingInfo,omitempty"`
 	Inject     *injection      `json:"inject,omitempty"`
+	mutation
 	Raw        json.RawMessage `json:"-"`
 }
 
@@ -132,6 +133,9 @@ func (c *controlHandler) do(req *controlRequest) (interface{}, error) {
 	case "inventory":
 		return c.inventory(), nil
 	}
+	if res, ok, err := c.mutate(req); ok {
+		return res, err
+	}
 	return nil, fmt.Errorf("unknown op %q", req.Op)
 }
 
@@ -229,6 +233,7 @@ func (c *controlHandler) setHostSerial(req *controlRequest) (interface{}, error)
 		}
 		h.Hardware = &hw
 	})
+	markDirty(h.Self)
 	return obj{"host": h.Self.Value, "name": h.Name, "serialNumber": h.Hardware.SystemInfo.SerialNumber}, nil
 }
 

@@ -23,10 +23,11 @@ func installHooks() {
 
 func (h *hooks) Reference() types.ManagedObjectReference { return h.self }
 
-func (h *hooks) PutObject(mo.Reference) {}
+func (h *hooks) PutObject(obj mo.Reference) { markDirty(obj.Reference()) }
 
 // UpdateObject runs inside the task that changed obj (obj already locked by that call).
 func (h *hooks) UpdateObject(obj mo.Reference, changes []types.PropertyChange) {
+	markDirty(obj.Reference())
 	vm, ok := obj.(*mo.VirtualMachine)
 	if !ok {
 		return
@@ -70,6 +71,7 @@ func (h *hooks) UpdateObject(obj mo.Reference, changes []types.PropertyChange) {
 
 // RemoveObject runs while vcsim still holds locks; the alarm clean-up is deferred to the next read.
 func (h *hooks) RemoveObject(ref types.ManagedObjectReference) {
+	markDirty(ref)
 	atomic.StoreInt32(&alarmsDirty, 1)
 }
 

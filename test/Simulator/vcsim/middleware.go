@@ -180,6 +180,7 @@ func expireSessions() int {
 	state.expiries++
 	state.mu.Unlock()
 	tokens.dropSession("")
+	wakeAll() // a WaitForUpdatesEx waiting in an expired session fails now
 	return n
 }
 

@@ -1,0 +1,221 @@
+package main
+
+import (
+	"hash/fnv"
+	"reflect"
+	"strings"
+	"sync"
+
+	"github.com/vmware/govmomi/simulator"
+	"github.com/vmware/govmomi/vim25/soap"
+	"github.com/vmware/govmomi/vim25/types"
+)
+
+// watchFilter is one filter of a collector: what it reported last (a hash per property of each
+// object) and which objects may have changed since.
+type watchFilter struct {
+	mu       sync.Mutex
+	ref      types.ManagedObjectReference
+	spec     types.PropertyFilterSpec
+	partial  bool
+	cursor   int64
+	full     bool // consider every object of the filter (version "")
+	pending  []types.ManagedObjectReference
+	queued   map[types.ManagedObjectReference]bool
+	reported map[types.ManagedObjectReference]map[string]uint64
+}
+
+// objectUpdate is one encoded ObjectUpdate (without its enclosing element).
+type objectUpdate []byte
+
+type filterUpdate struct {
+	filter  types.ManagedObjectReference
+	objects []objectUpdate
+}
+
+func newWatchFilter(ref types.ManagedObjectReference, spec types.PropertyFilterSpec, partial bool, seq int64) *watchFilter {
+	f := &watchFilter{ref: ref, spec: spec, partial: partial, cursor: seq}
+	f.reset()
+	return f
+}
+
+// reset forgets what was reported: the next evaluation reports every object as enter.
+func (f *watchFilter) reset() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.full = true
+	f.pending = nil
+	f.queued = map[types.ManagedObjectReference]bool{}
+	f.reported = map[types.ManagedObjectReference]map[string]uint64{}
+	f.cursor, _ = feed.current()
+}
+
+// pull queues the objects changed since the filter's cursor.
+func (f *watchFilter) pull() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	refs, seq, _, _ := feed.since(f.cursor)
+	f.cursor = seq
+	for _, r := range refs {
+		f.queue(r)
+	}
+}
+
+func (f *watchFilter) queue(r types.ManagedObjectReference) {
+	if !f.queued[r] {
+		f.queued[r] = true
+		f.pending = append(f.pending, r)
+	}
+}
+
+func (f *watchFilter) hasPending() bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.full || len(f.pending) > 0
+}
+
+// evaluate reports up to max objects whose properties or membership changed; more is true when
+// queued objects remain (the set is truncated).
+func (f *watchFilter) evaluate(ctx *simulator.Context, max int) ([]objectUpdate, bool) {
+	worldLock.RLock()
+	defer worldLock.RUnlock()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	r, fault := selectObjects(ctx, []types.PropertyFilterSpec{f.spec}, currentConfig().apiAtLeast(6, 7))
+	if fault != nil {
+		return nil, false
+	}
+	if f.full {
+		f.full = false
+		for _, e := range r.entries {
+			f.queue(e.ref)
+		}
+	}
+	var out []objectUpdate
+	enc := &xmlEncoder{}
+	i := 0
+	for ; i < len(f.pending) && len(out) < max; i++ {
+		ref := f.pending[i]
+		delete(f.queued, ref)
+		if u := f.diff(enc, r, ref); u != nil {
+			out = append(out, u)
+		}
+	}
+	f.pending = append(f.pending[:0:0], f.pending[i:]...)
+	return out, len(f.pending) > 0
+}
+
+// diff encodes the update of one object against what was reported (nil: nothing to report).
+func (f *watchFilter) diff(enc *xmlEncoder, r *retrieval, ref types.ManagedObjectReference) objectUpdate {
+	old, known := f.reported[ref]
+	e := r.index[ref]
+	if e == nil {
+		if !known {
+			return nil
+		}
+		delete(f.reported, ref)
+		enc.b = enc.b[:0]
+		enc.b = append(enc.b, "<kind>leave</kind>"...)
+		enc.element("obj", reflect.ValueOf(ref), false, false, false)
+		return append(objectUpdate(nil), enc.b...)
+	}
+	_, paths := e.merged()
+	now := make(map[string]uint64, len(paths))
+	vals := make(map[string][]byte, len(paths))
+	rv := moValue(e.obj)
+	for _, p := range paths {
+		if p == "triggeredAlarmState" {
+			continue // vCenter sends no updates for it (polled by clients)
+		}
+		v, ok := lookupPath(rv, p)
+		if !ok {
+			continue
+		}
+		enc.b = enc.b[:0]
+		enc.prop(p, v)
+		if len(enc.b) == 0 {
+			continue
+		}
+		h := fnv.New64a()
+		_, _ = h.Write(enc.b)
+		now[p] = h.Sum64()
+		vals[p] = append([]byte(nil), enc.b...)
+	}
+	f.reported[ref] = now
+	var b []byte
+	changes := 0
+	for _, p := range paths {
+		val, set := vals[p]
+		if known {
+			if h, was := old[p]; (set && was && h == now[p]) || (!set && !was) {
+				continue
+			}
+		} else if !set {
+			continue
+		}
+		changes++
+		b = append(b, "<changeSet><name>"...)
+		enc.b = enc.b[:0]
+		enc.escape(p)
+		b = append(b, enc.b...)
+		b = append(b, "</name><op>assign</op>"...)
+		if set {
+			b = append(b, valOf(val)...)
+		}
+		b = append(b, "</changeSet>"...)
+	}
+	if known && changes == 0 {
+		return nil
+	}
+	enc.b = enc.b[:0]
+	if known {
+		enc.b = append(enc.b, "<kind>modify</kind>"...)
+	} else {
+		enc.b = append(enc.b, "<kind>enter</kind>"...)
+	}
+	enc.element("obj", reflect.ValueOf(ref), false, false, false)
+	return append(append(objectUpdate(nil), enc.b...), b...)
+}
+
+// valOf cuts the <val .../> element out of an encoded <propSet>.
+func valOf(prop []byte) []byte {
+	s := string(prop)
+	i := strings.Index(s, "</name>")
+	j := strings.LastIndex(s, "</propSet>")
+	return prop[i+len("</name>") : j]
+}
+
+// updateSetXML builds <returnval> of an UpdateSet.
+func updateSetXML(version string, truncated bool, filters []filterUpdate) []byte {
+	enc := &xmlEncoder{}
+	enc.b = append(enc.b, "<returnval><version>"...)
+	enc.escape(version)
+	enc.b = append(enc.b, "</version>"...)
+	for _, fu := range filters {
+		enc.b = append(enc.b, "<filterSet>"...)
+		enc.element("filter", reflect.ValueOf(fu.filter), false, false, false)
+		for _, o := range fu.objects {
+			enc.b = append(enc.b, "<objectSet>"...)
+			enc.b = append(enc.b, o...)
+			enc.b = append(enc.b, "</objectSet>"...)
+		}
+		enc.b = append(enc.b, "</filterSet>"...)
+	}
+	if truncated {
+		enc.b = append(enc.b, "<truncated>true</truncated>"...)
+	}
+	enc.b = append(enc.b, "</returnval>"...)
+	return enc.b
+}
+
+// WaitForUpdatesExResponse is the raw response of WaitForUpdatesEx (empty: no returnval, nothing changed).
+type WaitForUpdatesExResponse struct {
+	Inner []byte `xml:",innerxml"`
+}
+
+type rawWaitBody struct {
+	Res    *WaitForUpdatesExResponse
+	Fault_ *soap.Fault
+}
+
+func (b *rawWaitBody) Fault() *soap.Fault { return b.Fault_ }
