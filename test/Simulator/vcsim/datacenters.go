@@ -72,25 +72,26 @@ func (w *world) createStoragePod() error {
 	if len(members) == 0 {
 		return nil
 	}
-	pod := &simulator.StoragePod{}
+	pod := &storagePod{}
+	pod.Self.Type = "StoragePod"
 	pod.Name = "DSC-Gold & <Tier1>"
 	pod.ChildType = []string{"Datastore"}
 	simulator.Map.NewEntity(pod)
 	w.dsFolder.ChildEntity = append(w.dsFolder.ChildEntity, pod.Self)
 	simulator.Map.PutEntity(w.dsFolder, pod)
-	summary := &types.StoragePodSummary{Name: pod.Name}
 	for _, ds := range members {
 		removeChild(w.dsFolder, ds.obj.Self)
 		pod.ChildEntity = append(pod.ChildEntity, ds.obj.Self)
 		ds.obj.Parent = &pod.Self
-		summary.Capacity += ds.obj.Summary.Capacity
-		summary.FreeSpace += ds.obj.Summary.FreeSpace
 	}
-	pod.Summary = summary
-	pod.PodStorageDrsEntry = &types.PodStorageDrsEntry{StorageDrsConfig: types.StorageDrsConfigInfo{
-		PodConfig: types.StorageDrsPodConfigInfo{Enabled: true, DefaultVmBehavior: string(types.StorageDrsPodConfigInfoBehaviorManual)},
-	}}
 	return nil
+}
+
+// storagePod is a datastore cluster that vcsim's ContainerView walks into: vcsim 0.24 descends into a *mo.Folder
+// but not a *mo.StoragePod, where vCenter lists a pod's datastores in a view like any folder's. It carries a
+// Folder's properties (name, parent, childEntity), which is what clients read of it here.
+type storagePod struct {
+	mo.Folder
 }
 
 func removeChild(f *simulator.Folder, ref types.ManagedObjectReference) {
