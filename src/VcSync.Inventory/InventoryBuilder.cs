@@ -44,35 +44,60 @@ public sealed class InventoryBuilder
         switch (content.Obj.Type)
         {
             case Types.VirtualMachine:
-                _mapped.Vms[moref] = VmMapper.Map(content, _read);
+                var (vm, details) = VmMapper.Map(content, _read);
+                _mapped.Vms[moref] = vm;
+                _mapped.VmDetails[moref] = details;
                 break;
             case Types.HostSystem:
                 _mapped.Hosts[moref] = HostMapper.Map(content, _read);
+                _mapped.HostPortgroups[moref] = HostPortgroupMapper.Map(moref, content[HostPortgroups]);
+                AddParent(content);
                 break;
             case Types.ClusterComputeResource:
                 _mapped.Clusters[moref] = ClusterMapper.Map(content, _read);
+                AddPlace(content);
                 break;
             case Types.Datastore:
                 _mapped.Datastores[moref] = DatastoreMapper.Map(content, _read);
+                AddParent(content);
                 break;
             case Types.Network:
                 _mapped.Networks[moref] = NetworkMapper.Map(content, NetworkMapper.Standard, _read);
+                AddParent(content);
                 break;
             case Types.OpaqueNetwork:
                 _mapped.Networks[moref] = NetworkMapper.Map(content, NetworkMapper.Opaque, _read);
+                AddParent(content);
                 break;
             case Types.DistributedVirtualPortgroup:
                 _mapped.Networks[moref] = NetworkMapper.Map(content, NetworkMapper.Distributed, _read);
+                AddParent(content);
+                if (content[PortgroupKey] is string { Length: > 0 } key)
+                {
+                    _mapped.PortgroupKeys[key] = moref;
+                }
+
                 break;
             case Types.Folder:
-                if (AlarmMapper.MapTriggered(content) is { } alarms)
+            case Types.StoragePod:
+                if (HasAlarms(content) && AlarmMapper.MapTriggered(content) is { } alarms)
                 {
                     _mapped.AlarmsByFolder[moref] = alarms;
                 }
 
+                AddPlace(content);
+                break;
+            case Types.Datacenter:
+            case Types.ComputeResource:
+            case Types.ResourcePool:
+            case Types.VirtualApp:
+                AddPlace(content);
                 break;
             case Types.Alarm:
                 _mapped.AlarmNames[moref] = AlarmMapper.MapName(content);
+                break;
+            case "CustomFieldsManager":
+                _mapped.CustomFieldNames = CustomAttributes.Definitions(content[CustomFieldDefinitions]);
                 break;
             default:
                 // VmwareDistributedVirtualSwitch, and other switch implementations (e.g. NSX's), are switches.
@@ -83,6 +108,45 @@ public sealed class InventoryBuilder
 
                 break;
         }
+    }
+
+    // triggeredAlarmState is asked of the root folder; the other folders come with their name and parent only.
+    private static bool HasAlarms(ObjectContent content)
+    {
+        if (content[TriggeredAlarmState] is not null)
+        {
+            return true;
+        }
+
+        foreach (var missing in content.MissingSet)
+        {
+            if (string.Equals(missing.Path, TriggeredAlarmState, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        // A folder that came with no property at all was asked for its alarms alone (they are none).
+        return content.PropSet.Count == 0;
+    }
+
+    private void AddParent(ObjectContent content)
+    {
+        if (content[Parent] is ManagedObjectReference parent)
+        {
+            _mapped.Parents[content.Obj] = parent;
+        }
+    }
+
+    private void AddPlace(ObjectContent content)
+    {
+        var parent = content[Parent] as ManagedObjectReference;
+        if (parent is not null)
+        {
+            _mapped.Parents[content.Obj] = parent;
+        }
+
+        _mapped.Places[content.Obj] = new Place(content[Name] as string ?? string.Empty, parent);
     }
 
     /// <summary>Adds every object of a page.</summary>
@@ -158,6 +222,11 @@ public sealed class InventoryBuilder
             DatastoreHosts = snapshot.DatastoreHosts,
             Networks = snapshot.Networks,
             Alarms = alarms,
+            VmNics = snapshot.VmNics,
+            VmDisks = snapshot.VmDisks,
+            VmPartitions = snapshot.VmPartitions,
+            VmSnapshots = snapshot.VmSnapshots,
+            HostPortgroups = snapshot.HostPortgroups,
             TotalObjects = snapshot.TotalObjects,
         };
     }

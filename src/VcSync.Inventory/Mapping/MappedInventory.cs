@@ -1,4 +1,5 @@
 using VcSync.Inventory.Records;
+using VcSync.Vim.Values;
 
 namespace VcSync.Inventory.Mapping;
 
@@ -26,6 +27,24 @@ internal sealed class MappedInventory
 
     /// <summary>Alarm definitions: moref to <c>info.name</c>.</summary>
     public Dictionary<string, string?> AlarmNames { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>What each VM holds besides its row: parent, pool, custom values, child rows.</summary>
+    public Dictionary<string, MappedVm> VmDetails { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Standard-switch portgroups per host.</summary>
+    public Dictionary<string, List<HostPortgroupRecord>> HostPortgroups { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The <c>parent</c> of each inventory object (cluster, host, datastore, network).</summary>
+    public Dictionary<ManagedObjectReference, ManagedObjectReference> Parents { get; } = [];
+
+    /// <summary>Folders, datacenters, compute resources, datastore clusters and resource pools: name and parent.</summary>
+    public Dictionary<ManagedObjectReference, Place> Places { get; } = [];
+
+    /// <summary>Distributed portgroups by their <c>key</c> (what a distributed port backing names): moref.</summary>
+    public Dictionary<string, string> PortgroupKeys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Custom attribute definitions: key to name.</summary>
+    public Dictionary<int, string> CustomFieldNames { get; set; } = [];
 
     /// <summary>The number of distinct inventory objects, the distributed switches included.</summary>
     public int ObjectCount => Clusters.Count + Hosts.Count + Vms.Count + Datastores.Count + Networks.Count + Switches.Count;
