@@ -9,10 +9,10 @@ public enum ColumnKind
     /// <summary>Text; <see cref="string"/>.</summary>
     Text,
 
-    /// <summary>Counts, MHz, MB; <see cref="int"/> (SQLite INTEGER, PostgreSQL integer).</summary>
+    /// <summary>A vSphere xsd:int (or smaller), or a count; <see cref="int"/> (SQLite INTEGER, PostgreSQL integer).</summary>
     Integer,
 
-    /// <summary>Bytes; <see cref="long"/> (SQLite INTEGER, PostgreSQL bigint).</summary>
+    /// <summary>A vSphere xsd:long (bytes, and MB where vSphere sends a long); <see cref="long"/> (SQLite INTEGER, PostgreSQL bigint).</summary>
     BigInteger,
 
     /// <summary>A flag; <see cref="bool"/> (SQLite INTEGER 0/1, PostgreSQL boolean).</summary>

@@ -17,7 +17,7 @@ internal static class SyncedTables
             new(new("total_cpu_mhz", ColumnKind.Integer), r => r.TotalCpuMhz),
             new(new("effective_cpu_mhz", ColumnKind.Integer), r => r.EffectiveCpuMhz),
             new(new("total_memory_bytes", ColumnKind.BigInteger), r => r.TotalMemoryBytes),
-            new(new("effective_memory_mb", ColumnKind.Integer), r => r.EffectiveMemoryMb),
+            new(new("effective_memory_mb", ColumnKind.BigInteger), r => r.EffectiveMemoryMb),
             new(new("num_hosts", ColumnKind.Integer), r => r.NumHosts),
             new(new("num_effective_hosts", ColumnKind.Integer), r => r.NumEffectiveHosts),
             Text<ClusterRecord>("overall_status", r => r.OverallStatus),

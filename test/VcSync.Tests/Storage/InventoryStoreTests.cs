@@ -269,7 +269,7 @@ public abstract class InventoryStoreTests
         Assert.Equal(0, network["host_count"]);
     }
 
-    public static TheoryData<string> Failures => ["cancelled", "null name", "duplicate moref", "unknown vcenter", "int overflow"];
+    public static TheoryData<string> Failures => ["cancelled", "null name", "duplicate moref", "unknown vcenter", "check constraint"];
 
     [Theory]
     [MemberData(nameof(Failures))]
@@ -289,14 +289,15 @@ public abstract class InventoryStoreTests
             "cancelled" => new TrippingList<VmRecord>(vms, 1500, cancellation.Cancel),
             "null name" => [.. vms.Take(1500), vms[1500] with { Name = null! }, .. vms.Skip(1501)],
             "duplicate moref" => [.. vms, vms[10] with { Name = "twin" }],
-            "int overflow" => [.. vms.Take(1500), new VmRecord { Moref = "vm-x", Name = "x" }],
             _ => vms,
         };
-        var clusters = failure == "int overflow"
-            ? snapshot.Clusters.Select(c => c with { EffectiveMemoryMb = long.MaxValue }).ToList()
-            : snapshot.Clusters.Select(c => c with { OverallStatus = "red" }).ToList();
+        var clusters = snapshot.Clusters.Select(c => c with { OverallStatus = "red" }).ToList();
+        var networks = failure == "check constraint"
+            ? [.. snapshot.Networks, new NetworkRecord { Moref = "network-x", Name = "x", NetworkType = "bogus" }]
+            : snapshot.Networks;
         var changed = snapshot.With(
             clusters: clusters,
+            networks: networks,
             hosts: snapshot.Hosts.Select(h => h with { EsxiBuild = "1" }).ToList(),
             vms: failing,
             datastoreHosts: [],

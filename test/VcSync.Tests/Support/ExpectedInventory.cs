@@ -42,7 +42,7 @@ public sealed class ExpectedInventory
                 ["total_cpu_mhz"] = Int(summary["totalCpu"]),
                 ["effective_cpu_mhz"] = Int(summary["effectiveCpu"]),
                 ["total_memory_bytes"] = Long(summary["totalMemory"]),
-                ["effective_memory_mb"] = Int(summary["effectiveMemory"]),
+                ["effective_memory_mb"] = Long(summary["effectiveMemory"]),
                 ["num_hosts"] = Int(summary["numHosts"]),
                 ["num_effective_hosts"] = Int(summary["numEffectiveHosts"]),
                 ["overall_status"] = summary["overallStatus"],
