@@ -1,11 +1,19 @@
 using System.Data.Common;
 using VcSync.Storage.Schema;
+using VcSync.Storage.Writing;
 
 namespace VcSync.Storage;
 
-/// <summary>What differs between the stores for the SQL they share: how contract values travel in and out.</summary>
+/// <summary>
+/// Everything that differs between SQLite and PostgreSQL for the code the stores share: how values travel, how a
+/// synced table is written, locking, and what migrations need. Shared code asks the dialect rather than testing which
+/// database it is on.
+/// </summary>
 internal interface ISqlDialect
 {
+    /// <summary>The folder of the dialect's migration scripts under <c>Migrations/</c>: <c>Sqlite</c> or <c>Postgres</c>.</summary>
+    string Name { get; }
+
     /// <summary>A parameter carrying a contract value (see <see cref="ContractValue"/>) in the store's type.</summary>
     DbParameter Parameter(string name, ColumnKind kind, object? value);
 
@@ -15,6 +23,33 @@ internal interface ISqlDialect
     /// <summary>Whether the error is a UNIQUE constraint refusing a row.</summary>
     bool IsUniqueViolation(DbException exception);
 
+    /// <summary>Whether the error says the table does not exist.</summary>
+    bool IsMissingTable(DbException exception);
+
     /// <summary>An ORDER BY term that sorts text by code point, as SQLite's BINARY collation does.</summary>
     string OrderBy(ColumnSchema column);
+
+    /// <summary>
+    /// What a claim's <c>SELECT ... LIMIT 1</c> appends to lock the row it picks and skip rows others hold, for the
+    /// table alias <paramref name="alias"/>; empty where the transaction already holds the whole database.
+    /// </summary>
+    string SkipLockedClause(string alias);
+
+    /// <summary>Takes the advisory lock <paramref name="key"/> (see <see cref="Postgres.AdvisoryLockKeys"/>) until the transaction ends; nothing where the write lock suffices.</summary>
+    Task LockAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken cancellationToken);
+
+    /// <summary>Holds the migration lock on the connection until the result is disposed.</summary>
+    Task<IAsyncDisposable> LockMigrationsAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Settings of the database itself, set before migrations run (SQLite's WAL journal).</summary>
+    Task PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Creates the migration journal table unless it exists.</summary>
+    string CreateJournalSql { get; }
+
+    /// <summary>Settings of the connection a sync write uses, set before its transaction begins.</summary>
+    Task PrepareSyncWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>The writer of synced tables for one sync write.</summary>
+    ISyncTableWriter TableWriter(DbConnection connection, DbTransaction transaction, Guid vcenterId, DateTimeOffset syncedAt);
 }

@@ -93,7 +93,7 @@ internal sealed class RowQueries
         }
 
         sql.Append(" ORDER BY ").Append(orderBy);
-        await using var command = SqlStoreCore.Command(connection, null, sql.ToString(), [.. parameters]);
+        await using var command = connection.Command(null, sql.ToString(), [.. parameters]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<IReadOnlyDictionary<string, object?>>();
         while (await reader.ReadAsync(cancellationToken))

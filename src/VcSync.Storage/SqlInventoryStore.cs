@@ -1,43 +1,60 @@
 using System.Data.Common;
+using Microsoft.Extensions.Logging;
 using VcSync.Storage.Alarms;
+using VcSync.Storage.Migrations;
+using VcSync.Storage.Postgres;
 using VcSync.Storage.Schema;
 using VcSync.Storage.Servers;
+using VcSync.Storage.Writing;
 
 namespace VcSync.Storage;
 
 /// <summary>
-/// What the SQLite and PostgreSQL stores do alike: each call on a connection of its own, the same SQL for the vCenter
-/// registry, listings, server imports and the end of a sync write. The stores differ in how they connect, migrate and
-/// write the synced tables, and in whether linking needs a lock across processes.
+/// The store both databases share: each call on a connection of its own, and the same code for migrations, the sync
+/// write (<see cref="SyncWriter"/>), the vCenter registry, listings and server imports. What differs between SQLite and
+/// PostgreSQL is the <see cref="ISqlDialect"/>; the subclasses only say how to connect.
 /// </summary>
 public abstract class SqlInventoryStore : IInventoryStore, ISqlConnectionSource
 {
     private readonly ISqlDialect _dialect;
-    private readonly bool _isPostgres;
     private readonly RowQueries _queries;
+    private readonly SqlStoreCore _core;
+    private readonly ServerLinker _linker;
+    private readonly SyncWriter _writer;
+    private readonly MigrationRunner _migrations;
 
-    private protected SqlInventoryStore(ISqlDialect dialect, bool isPostgres)
+    private protected SqlInventoryStore(ISqlDialect dialect, ILogger logger)
     {
         _dialect = dialect;
-        _isPostgres = isPostgres;
         _queries = new RowQueries(dialect);
-        Core = new SqlStoreCore(dialect);
-        Linker = new ServerLinker(dialect);
+        _core = new SqlStoreCore(dialect);
+        _linker = new ServerLinker(dialect);
+        _writer = new SyncWriter(dialect, _core, _linker);
+        _migrations = new MigrationRunner(dialect, logger);
+        Logger = logger;
     }
 
     ISqlDialect ISqlConnectionSource.Dialect => _dialect;
 
-    bool ISqlConnectionSource.IsPostgres => _isPostgres;
+    private protected ILogger Logger { get; }
 
-    private protected SqlStoreCore Core { get; }
-
-    private protected ServerLinker Linker { get; }
-
-    /// <inheritdoc />
-    public abstract Task MigrateAsync(CancellationToken cancellationToken);
+    /// <summary>How errors and logs name the database.</summary>
+    private protected abstract string DatabaseName { get; }
 
     /// <inheritdoc />
-    public abstract Task<InventoryWriteResult> WriteSyncAsync(SyncWrite write, CancellationToken cancellationToken);
+    public virtual async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await _migrations.RunAsync(connection, DatabaseName, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<InventoryWriteResult> WriteSyncAsync(SyncWrite write, CancellationToken cancellationToken)
+    {
+        var result = await _writer.WriteAsync(OpenConnectionAsync, write, cancellationToken);
+        Logger.LogDebug("Wrote sync of vCenter {VCenterId} to {Database}: {Rows} rows written", write.VCenterId, DatabaseName, result.RowsWritten);
+        return result;
+    }
 
     /// <inheritdoc />
     public abstract ValueTask DisposeAsync();
@@ -46,7 +63,7 @@ public abstract class SqlInventoryStore : IInventoryStore, ISqlConnectionSource
     public async Task<IReadOnlyList<VCenterRow>> ListVCentersAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await Core.ListVCentersAsync(connection, cancellationToken);
+        return await _core.ListVCentersAsync(connection, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -65,21 +82,21 @@ public abstract class SqlInventoryStore : IInventoryStore, ISqlConnectionSource
     public async Task<VCenterRow> AddVCenterAsync(VCenterRegistration registration, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await Core.AddVCenterAsync(connection, registration, cancellationToken);
+        return await _core.AddVCenterAsync(connection, registration, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<bool> UpdateVCenterAsync(VCenterRow vcenter, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await Core.UpdateVCenterAsync(connection, vcenter, cancellationToken);
+        return await _core.UpdateVCenterAsync(connection, vcenter, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<bool> RemoveVCenterAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await Core.RemoveVCenterAsync(connection, id, cancellationToken);
+        return await _core.RemoveVCenterAsync(connection, id, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -91,8 +108,8 @@ public abstract class SqlInventoryStore : IInventoryStore, ISqlConnectionSource
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var (inserted, updated, unchanged) = await new ServerImporter(_dialect)
             .UpsertAsync(connection, transaction, rows, cancellationToken);
-        await LockLinkingAsync(connection, transaction, cancellationToken);
-        var links = await Linker.LinkAsync(connection, transaction, at, null, cancellationToken);
+        await _dialect.LockAsync(connection, transaction, AdvisoryLockKeys.Linking, cancellationToken);
+        var links = await _linker.LinkAsync(connection, transaction, at, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ServerImportResult
         {
@@ -124,7 +141,7 @@ public abstract class SqlInventoryStore : IInventoryStore, ISqlConnectionSource
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await Core.RecordSyncFailureAsync(connection, transaction, failure, cancellationToken);
+        await _core.RecordSyncFailureAsync(connection, transaction, failure, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -133,14 +150,14 @@ public abstract class SqlInventoryStore : IInventoryStore, ISqlConnectionSource
         string table, Guid? vcenterId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await Core.ListRowsAsync(connection, table, vcenterId, cancellationToken);
+        return await _core.ListRowsAsync(connection, table, vcenterId, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyDictionary<string, long>> CountRowsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await Core.CountRowsAsync(connection, cancellationToken);
+        return await _core.CountRowsAsync(connection, cancellationToken);
     }
 
     Task<DbConnection> ISqlConnectionSource.OpenConnectionAsync(CancellationToken cancellationToken) => OpenConnectionAsync(cancellationToken);
@@ -148,29 +165,9 @@ public abstract class SqlInventoryStore : IInventoryStore, ISqlConnectionSource
     /// <summary>An open connection with the store's settings.</summary>
     private protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
-    /// <summary>Serialises linking passes across processes where the database needs it to; held until commit.</summary>
-    private protected virtual Task LockLinkingAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
-
-    /// <summary>
-    /// The end of a sync write once the synced tables are written: link hosts and servers, record the sync and its
-    /// activities, and commit, unless the sync was cancelled meanwhile.
-    /// </summary>
-    private protected async Task<InventoryWriteResult> CompleteSyncWriteAsync(
-        DbConnection connection, DbTransaction transaction, SyncWrite write, InventoryWriteResult written, CancellationToken cancellationToken)
-    {
-        await LockLinkingAsync(connection, transaction, cancellationToken);
-        var links = await Linker.LinkAsync(connection, transaction, write.SyncedAt, write.VCenterId, cancellationToken);
-        await Core.RecordSyncSuccessAsync(connection, transaction, write, cancellationToken);
-        await Core.InsertActivitiesAsync(connection, transaction, write.Activities, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
-        await transaction.CommitAsync(cancellationToken);
-        return written with { AutoLinked = links.AutoLinked, Ambiguous = links.Ambiguous };
-    }
-
     private async Task<VCenterRow?> FindVCenterByAsync(string column, ColumnKind kind, object value, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await Core.FindVCenterAsync(connection, column, kind, value, cancellationToken);
+        return await _core.FindVCenterAsync(connection, column, kind, value, cancellationToken);
     }
 }

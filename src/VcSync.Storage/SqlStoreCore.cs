@@ -50,9 +50,7 @@ internal sealed class SqlStoreCore
             TlsInsecure = registration.TlsInsecure,
             Enabled = true,
         };
-        await using var command = Command(
-            connection,
-            null,
+        await using var command = connection.Command(null,
             "INSERT INTO vcenters (id, name, url, username, tls_thumbprint, tls_insecure, enabled) " +
             "VALUES (@id, @name, @url, @username, @tls_thumbprint, @tls_insecure, @enabled)",
             RegistrationParameters(row));
@@ -63,9 +61,7 @@ internal sealed class SqlStoreCore
     public async Task<bool> UpdateVCenterAsync(DbConnection connection, VCenterRow vcenter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(vcenter);
-        await using var command = Command(
-            connection,
-            null,
+        await using var command = connection.Command(null,
             "UPDATE vcenters SET name = @name, url = @url, username = @username, tls_thumbprint = @tls_thumbprint, " +
             "tls_insecure = @tls_insecure, enabled = @enabled WHERE id = @id",
             RegistrationParameters(vcenter));
@@ -86,8 +82,7 @@ internal sealed class SqlStoreCore
     public async Task<bool> RemoveVCenterAsync(DbConnection connection, Guid id, CancellationToken cancellationToken)
     {
         // The inventory rows go with it through ON DELETE CASCADE.
-        await using var command = Command(
-            connection, null, "DELETE FROM vcenters WHERE id = @id", _dialect.Parameter("id", ColumnKind.Uuid, id));
+        await using var command = connection.Command(null, "DELETE FROM vcenters WHERE id = @id", _dialect.Parameter("id", ColumnKind.Uuid, id));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -109,8 +104,7 @@ internal sealed class SqlStoreCore
     public async Task EnsureVCenterExistsAsync(
         DbConnection connection, DbTransaction transaction, Guid id, CancellationToken cancellationToken)
     {
-        await using var command = Command(
-            connection, transaction, "SELECT 1 FROM vcenters WHERE id = @id", _dialect.Parameter("id", ColumnKind.Uuid, id));
+        await using var command = connection.Command(transaction, "SELECT 1 FROM vcenters WHERE id = @id", _dialect.Parameter("id", ColumnKind.Uuid, id));
         if (await command.ExecuteScalarAsync(cancellationToken) is null)
         {
             throw new InvalidOperationException($"vCenter {id} is not registered.");
@@ -121,9 +115,7 @@ internal sealed class SqlStoreCore
         DbConnection connection, DbTransaction transaction, SyncWrite write, CancellationToken cancellationToken)
     {
         // A sync that could not read about.* keeps what an earlier one read.
-        await using var command = Command(
-            connection,
-            transaction,
+        await using var command = connection.Command(transaction,
             "UPDATE vcenters SET instance_uuid = COALESCE(@instance_uuid, instance_uuid), " +
             "api_version = COALESCE(@api_version, api_version), last_sync_at = @at, " +
             "last_sync_status = 'completed', last_sync_error = NULL WHERE id = @id",
@@ -138,9 +130,7 @@ internal sealed class SqlStoreCore
         DbConnection connection, DbTransaction transaction, SyncFailure failure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(failure);
-        await using var command = Command(
-            connection,
-            transaction,
+        await using var command = connection.Command(transaction,
             "UPDATE vcenters SET last_sync_at = @at, last_sync_status = @status, last_sync_error = @error WHERE id = @id",
             _dialect.Parameter("id", ColumnKind.Uuid, failure.VCenterId),
             _dialect.Parameter("status", ColumnKind.Text, failure.Status),
@@ -159,9 +149,7 @@ internal sealed class SqlStoreCore
     {
         foreach (var activity in activities)
         {
-            await using var command = Command(
-                connection,
-                transaction,
+            await using var command = connection.Command(transaction,
                 "INSERT INTO idrac_commands (id, job_id, server_id, operation_type, operation, endpoint, success, " +
                 "response_time_ms, details, error_message, created_at) VALUES (@id, @job_id, NULL, 'vcenter_api', " +
                 "@operation, @endpoint, @success, @response_time_ms, @details, @error_message, @created_at)",
@@ -196,7 +184,7 @@ internal sealed class SqlStoreCore
 
         sql.Append(" ORDER BY ").AppendJoin(", ", schema.OrderBy.Select(name => _dialect.OrderBy(schema.FindColumn(name)!)));
 
-        await using var command = Command(connection, null, sql.ToString(), [.. parameters]);
+        await using var command = connection.Command(null, sql.ToString(), [.. parameters]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<IReadOnlyDictionary<string, object?>>();
         while (await reader.ReadAsync(cancellationToken))
@@ -218,27 +206,17 @@ internal sealed class SqlStoreCore
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var table in ContractSchema.Tables)
         {
-            await using var command = Command(connection, null, $"SELECT COUNT(*) FROM {table.Name}");
+            await using var command = connection.Command(null, $"SELECT COUNT(*) FROM {table.Name}");
             counts.Add(table.Name, Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture));
         }
 
         return counts;
     }
 
-    /// <summary>A command on the connection, in the transaction when there is one (SQLite insists).</summary>
-    public static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params DbParameter[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        command.Parameters.AddRange(parameters);
-        return command;
-    }
-
     private async Task<IReadOnlyList<VCenterRow>> QueryVCentersAsync(
         DbConnection connection, string sql, DbParameter[] parameters, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, null, sql, parameters);
+        await using var command = connection.Command(null, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<VCenterRow>();
         while (await reader.ReadAsync(cancellationToken))

@@ -82,10 +82,9 @@ internal sealed class JobSql
 
     private readonly string _lock;
 
-    public JobSql(bool postgres)
+    public JobSql(ISqlDialect dialect)
     {
-        // SQLite has no row locks: BEGIN IMMEDIATE already gives the claim the whole database.
-        _lock = postgres ? " FOR UPDATE OF j SKIP LOCKED" : "";
+        _lock = dialect.SkipLockedClause("j");
     }
 
     public string NextStale =>

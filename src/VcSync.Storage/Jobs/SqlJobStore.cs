@@ -22,7 +22,7 @@ internal sealed class SqlJobStore : IJobStore
         _source = source;
         _dialect = source.Dialect;
         _time = time;
-        _sql = new JobSql(source.IsPostgres);
+        _sql = new JobSql(source.Dialect);
     }
 
     public async Task<IReadOnlyList<JobRow>> EnqueueSyncAsync(
@@ -32,9 +32,7 @@ internal sealed class SqlJobStore : IJobStore
         await using var connection = await _source.OpenConnectionAsync(cancellationToken);
         await using var transaction = await BeginQueueTransactionAsync(connection, cancellationToken);
         var now = Now();
-        var targets = await QueryAsync(
-            connection,
-            transaction,
+        var targets = await connection.QueryAsync(transaction,
             vcenterId is null ? JobSql.EnabledVCenters : JobSql.VCenterById,
             r => ((Guid)_dialect.Read(r, 0, ColumnKind.Uuid)!, (string)_dialect.Read(r, 1, ColumnKind.Text)!),
             cancellationToken,
@@ -47,7 +45,7 @@ internal sealed class SqlJobStore : IJobStore
         var jobs = new List<JobRow>();
         foreach (var (id, name) in targets)
         {
-            if (skipIfActive && await ScalarAsync(connection, transaction, JobSql.ActiveJobForVCenter, cancellationToken, P("vcenter", ColumnKind.Uuid, id)) is not null)
+            if (skipIfActive && await connection.ScalarAsync(transaction, JobSql.ActiveJobForVCenter, cancellationToken, P("vcenter", ColumnKind.Uuid, id)) is not null)
             {
                 continue;
             }
@@ -68,8 +66,7 @@ internal sealed class SqlJobStore : IJobStore
         var now = Now();
         for (var round = 0; round < MaxClaimRounds; round++)
         {
-            var stale = await QueryAsync(
-                connection, transaction, _sql.NextStale, ReadIdCancelWorker, cancellationToken,
+            var stale = await connection.QueryAsync(transaction, _sql.NextStale, ReadIdCancelWorker, cancellationToken,
                 P("running", ColumnKind.Text, JobStatus.Running), P("stale", ColumnKind.Timestamp, now - staleAfter));
             if (stale.Count == 1)
             {
@@ -81,29 +78,27 @@ internal sealed class SqlJobStore : IJobStore
                     continue;
                 }
 
-                await ExecuteAsync(connection, transaction, JobSql.TakeOver, cancellationToken,
+                await connection.ExecuteAsync(transaction, JobSql.TakeOver, cancellationToken,
                     P("id", ColumnKind.Uuid, id), P("worker", ColumnKind.Text, workerId), P("now", ColumnKind.Timestamp, now));
-                await ExecuteAsync(connection, transaction, JobSql.ResetTasks, cancellationToken, P("job", ColumnKind.Uuid, id));
+                await connection.ExecuteAsync(transaction, JobSql.ResetTasks, cancellationToken, P("job", ColumnKind.Uuid, id));
                 return await CommitClaimAsync(connection, transaction, id, true, previous, cancellationToken);
             }
 
-            var untargeted = await QueryAsync(
-                connection, transaction, _sql.NextUntargeted, r => (Guid)_dialect.Read(r, 0, ColumnKind.Uuid)!, cancellationToken);
+            var untargeted = await connection.QueryAsync(transaction, _sql.NextUntargeted, r => (Guid)_dialect.Read(r, 0, ColumnKind.Uuid)!, cancellationToken);
             if (untargeted.Count == 1)
             {
                 await ExpandAsync(connection, transaction, untargeted[0], workerId, now, cancellationToken);
                 continue;
             }
 
-            var pending = await QueryAsync(
-                connection, transaction, _sql.NextPending, r => (Guid)_dialect.Read(r, 0, ColumnKind.Uuid)!, cancellationToken);
+            var pending = await connection.QueryAsync(transaction, _sql.NextPending, r => (Guid)_dialect.Read(r, 0, ColumnKind.Uuid)!, cancellationToken);
             if (pending.Count == 0)
             {
                 await transaction.CommitAsync(cancellationToken);
                 return null;
             }
 
-            await ExecuteAsync(connection, transaction, JobSql.Start, cancellationToken,
+            await connection.ExecuteAsync(transaction, JobSql.Start, cancellationToken,
                 P("id", ColumnKind.Uuid, pending[0]), P("worker", ColumnKind.Text, workerId), P("now", ColumnKind.Timestamp, now));
             return await CommitClaimAsync(connection, transaction, pending[0], false, null, cancellationToken);
         }
@@ -114,8 +109,7 @@ internal sealed class SqlJobStore : IJobStore
     public async Task<HeartbeatResult> HeartbeatAsync(Guid jobId, string workerId, CancellationToken cancellationToken)
     {
         await using var connection = await _source.OpenConnectionAsync(cancellationToken);
-        var rows = await QueryAsync(
-            connection, null, JobSql.Heartbeat, r => (bool)_dialect.Read(r, 0, ColumnKind.Boolean)!, cancellationToken,
+        var rows = await connection.QueryAsync(null, JobSql.Heartbeat, r => (bool)_dialect.Read(r, 0, ColumnKind.Boolean)!, cancellationToken,
             P("id", ColumnKind.Uuid, jobId), P("worker", ColumnKind.Text, workerId), P("now", ColumnKind.Timestamp, Now()));
         return rows.Count == 0 ? new HeartbeatResult(false, false) : new HeartbeatResult(true, rows[0]);
     }
@@ -125,7 +119,7 @@ internal sealed class SqlJobStore : IJobStore
         ArgumentNullException.ThrowIfNull(update);
         var now = Now();
         await using var connection = await _source.OpenConnectionAsync(cancellationToken);
-        return await ExecuteAsync(connection, null, JobSql.UpdateTask, cancellationToken,
+        return await connection.ExecuteAsync(null, JobSql.UpdateTask, cancellationToken,
             P("job", ColumnKind.Uuid, jobId),
             P("worker", ColumnKind.Text, workerId),
             P("name", ColumnKind.Text, update.Name),
@@ -155,11 +149,11 @@ internal sealed class SqlJobStore : IJobStore
     {
         await using var connection = await _source.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var released = await ExecuteAsync(connection, transaction, JobSql.Release, cancellationToken,
+        var released = await connection.ExecuteAsync(transaction, JobSql.Release, cancellationToken,
             P("id", ColumnKind.Uuid, jobId), P("worker", ColumnKind.Text, workerId)) == 1;
         if (released)
         {
-            await ExecuteAsync(connection, transaction, JobSql.ResetTasks, cancellationToken, P("job", ColumnKind.Uuid, jobId));
+            await connection.ExecuteAsync(transaction, JobSql.ResetTasks, cancellationToken, P("job", ColumnKind.Uuid, jobId));
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -173,16 +167,16 @@ internal sealed class SqlJobStore : IJobStore
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var outcome = CancelOutcome.NotFound;
         var id = P("id", ColumnKind.Uuid, jobId);
-        if (await ExecuteAsync(connection, transaction, JobSql.CancelPending, cancellationToken, id, P("now", ColumnKind.Timestamp, now)) == 1)
+        if (await connection.ExecuteAsync(transaction, JobSql.CancelPending, cancellationToken, id, P("now", ColumnKind.Timestamp, now)) == 1)
         {
             await EndTasksAsync(connection, transaction, jobId, JobStatus.Cancelled, now, cancellationToken);
             outcome = CancelOutcome.Cancelled;
         }
-        else if (await ExecuteAsync(connection, transaction, JobSql.RequestCancel, cancellationToken, P("id", ColumnKind.Uuid, jobId)) == 1)
+        else if (await connection.ExecuteAsync(transaction, JobSql.RequestCancel, cancellationToken, P("id", ColumnKind.Uuid, jobId)) == 1)
         {
             outcome = CancelOutcome.Requested;
         }
-        else if (await ScalarAsync(connection, transaction, JobSql.JobExists, cancellationToken, P("id", ColumnKind.Uuid, jobId)) is not null)
+        else if (await connection.ScalarAsync(transaction, JobSql.JobExists, cancellationToken, P("id", ColumnKind.Uuid, jobId)) is not null)
         {
             outcome = CancelOutcome.AlreadyFinished;
         }
@@ -194,7 +188,7 @@ internal sealed class SqlJobStore : IJobStore
     public async Task<IReadOnlyList<JobRow>> ListAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await _source.OpenConnectionAsync(cancellationToken);
-        return await QueryAsync(connection, null, JobSql.ListJobs, ReadJob, cancellationToken,
+        return await connection.QueryAsync(null, JobSql.ListJobs, ReadJob, cancellationToken,
             P("limit", ColumnKind.Integer, Math.Max(1, limit)));
     }
 
@@ -207,7 +201,7 @@ internal sealed class SqlJobStore : IJobStore
     public async Task<string?> LastResultAsync(Guid vcenterId, CancellationToken cancellationToken)
     {
         await using var connection = await _source.OpenConnectionAsync(cancellationToken);
-        var rows = await QueryAsync(connection, null, JobSql.LastResult, r => (string?)_dialect.Read(r, 0, ColumnKind.Json), cancellationToken,
+        var rows = await connection.QueryAsync(null, JobSql.LastResult, r => (string?)_dialect.Read(r, 0, ColumnKind.Json), cancellationToken,
             P("vcenter", ColumnKind.Uuid, vcenterId));
         return rows.Count == 0 ? null : rows[0];
     }
@@ -216,13 +210,8 @@ internal sealed class SqlJobStore : IJobStore
     {
         // SQLite: Microsoft.Data.Sqlite begins IMMEDIATE, taking the write lock before the first read.
         var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (_source.IsPostgres)
-        {
-            // Claims and scheduled enqueues across all workers of a PostgreSQL database go one at a time; they take milliseconds.
-            await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(@key)", cancellationToken,
-                P("key", ColumnKind.BigInteger, AdvisoryLockKeys.JobQueue));
-        }
-
+        // Claims and scheduled enqueues across all workers of a PostgreSQL database go one at a time; they take milliseconds.
+        await _dialect.LockAsync(connection, transaction, AdvisoryLockKeys.JobQueue, cancellationToken);
         return transaction;
     }
 
@@ -239,12 +228,12 @@ internal sealed class SqlJobStore : IJobStore
     private async Task ExpandAsync(
         DbConnection connection, DbTransaction transaction, Guid id, string workerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var tasks = await QueryAsync(connection, transaction, JobSql.TaskDefinitions,
+        var tasks = await connection.QueryAsync(transaction, JobSql.TaskDefinitions,
             r => new JobTaskDefinition((string)_dialect.Read(r, 0, ColumnKind.Text)!, (string?)_dialect.Read(r, 1, ColumnKind.Text) ?? ""),
             cancellationToken, P("job", ColumnKind.Uuid, id));
-        var created = await QueryAsync(connection, transaction, JobSql.JobCreatedAt,
+        var created = await connection.QueryAsync(transaction, JobSql.JobCreatedAt,
             r => (DateTimeOffset)_dialect.Read(r, 0, ColumnKind.Timestamp)!, cancellationToken, P("id", ColumnKind.Uuid, id));
-        var targets = await QueryAsync(connection, transaction, JobSql.EnabledVCenters,
+        var targets = await connection.QueryAsync(transaction, JobSql.EnabledVCenters,
             r => (Guid)_dialect.Read(r, 0, ColumnKind.Uuid)!, cancellationToken, P("true", ColumnKind.Boolean, true));
         foreach (var target in targets)
         {
@@ -252,7 +241,7 @@ internal sealed class SqlJobStore : IJobStore
             await InsertJobAsync(connection, transaction, target, created[0], tasks, cancellationToken);
         }
 
-        await ExecuteAsync(connection, transaction, JobSql.Start, cancellationToken,
+        await connection.ExecuteAsync(transaction, JobSql.Start, cancellationToken,
             P("id", ColumnKind.Uuid, id), P("worker", ColumnKind.Text, workerId), P("now", ColumnKind.Timestamp, now));
         await EndAsync(connection, transaction, id, workerId, JobStatus.Completed, null, null, now, cancellationToken);
     }
@@ -262,7 +251,7 @@ internal sealed class SqlJobStore : IJobStore
         IReadOnlyList<JobTaskDefinition> tasks, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid();
-        await ExecuteAsync(connection, transaction, JobSql.InsertJob, cancellationToken,
+        await connection.ExecuteAsync(transaction, JobSql.InsertJob, cancellationToken,
             P("id", ColumnKind.Uuid, id),
             P("type", ColumnKind.Text, JobTypes.VCenterSync),
             P("target", ColumnKind.Uuid, vcenterId),
@@ -272,7 +261,7 @@ internal sealed class SqlJobStore : IJobStore
         foreach (var task in tasks)
         {
             var row = new JobTaskRow { Id = Guid.NewGuid(), Name = task.Name, Label = task.Label, Status = JobStatus.Pending };
-            await ExecuteAsync(connection, transaction, JobSql.InsertTask, cancellationToken,
+            await connection.ExecuteAsync(transaction, JobSql.InsertTask, cancellationToken,
                 P("id", ColumnKind.Uuid, row.Id), P("job", ColumnKind.Uuid, id), P("name", ColumnKind.Text, row.Name),
                 P("label", ColumnKind.Text, row.Label));
             rows.Add(row);
@@ -293,7 +282,7 @@ internal sealed class SqlJobStore : IJobStore
         DbConnection connection, DbTransaction transaction, Guid id, string? workerId, string status, string? resultJson,
         string? error, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var ended = await ExecuteAsync(connection, transaction, JobSql.Finish, cancellationToken,
+        var ended = await connection.ExecuteAsync(transaction, JobSql.Finish, cancellationToken,
             P("id", ColumnKind.Uuid, id),
             P("worker", ColumnKind.Text, workerId),
             P("status", ColumnKind.Text, status),
@@ -310,18 +299,18 @@ internal sealed class SqlJobStore : IJobStore
 
     private Task<int> EndTasksAsync(
         DbConnection connection, DbTransaction transaction, Guid id, string status, DateTimeOffset now, CancellationToken cancellationToken) =>
-        ExecuteAsync(connection, transaction, JobSql.EndTasks, cancellationToken,
+        connection.ExecuteAsync(transaction, JobSql.EndTasks, cancellationToken,
             P("job", ColumnKind.Uuid, id), P("status", ColumnKind.Text, status), P("now", ColumnKind.Timestamp, now));
 
     private async Task<JobRow?> FindAsync(DbConnection connection, DbTransaction? transaction, Guid id, CancellationToken cancellationToken)
     {
-        var jobs = await QueryAsync(connection, transaction, JobSql.JobById, ReadJob, cancellationToken, P("id", ColumnKind.Uuid, id));
+        var jobs = await connection.QueryAsync(transaction, JobSql.JobById, ReadJob, cancellationToken, P("id", ColumnKind.Uuid, id));
         if (jobs.Count == 0)
         {
             return null;
         }
 
-        var tasks = await QueryAsync(connection, transaction, JobSql.TasksOfJob, ReadTask, cancellationToken, P("job", ColumnKind.Uuid, id));
+        var tasks = await connection.QueryAsync(transaction, JobSql.TasksOfJob, ReadTask, cancellationToken, P("job", ColumnKind.Uuid, id));
         return jobs[0] with { Tasks = tasks };
     }
 
@@ -361,33 +350,6 @@ internal sealed class SqlJobStore : IJobStore
 
     private DbParameter P(string name, ColumnKind kind, object? value) => _dialect.Parameter(name, kind, value);
 
-    private static async Task<int> ExecuteAsync(
-        DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params DbParameter[] parameters)
-    {
-        await using var command = SqlStoreCore.Command(connection, transaction, sql, parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 
-    private static async Task<object?> ScalarAsync(
-        DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params DbParameter[] parameters)
-    {
-        await using var command = SqlStoreCore.Command(connection, transaction, sql, parameters);
-        var value = await command.ExecuteScalarAsync(cancellationToken);
-        return value is DBNull ? null : value;
-    }
 
-    private static async Task<List<T>> QueryAsync<T>(
-        DbConnection connection, DbTransaction? transaction, string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken,
-        params DbParameter[] parameters)
-    {
-        await using var command = SqlStoreCore.Command(connection, transaction, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
 }

@@ -1,19 +1,35 @@
-using DbUp.Builder;
+using System.Collections.Concurrent;
 
 namespace VcSync.Storage.Migrations;
 
-/// <summary>The embedded migration scripts of one dialect, and how DbUp runs them.</summary>
+/// <summary>
+/// The embedded migration scripts of each dialect (<c>Migrations/&lt;dialect&gt;/NNNN_name.sql</c>), in name order. A
+/// script's journal name is its manifest resource name, as DbUp recorded it before this runner replaced it, so
+/// databases migrated then are up to date now.
+/// </summary>
 internal static class MigrationScripts
 {
-    /// <summary>DbUp's journal table; one row per script that ran.</summary>
+    /// <summary>The journal table; one row per script that ran.</summary>
     public const string JournalTable = "schema_versions";
 
-    /// <summary>Adds the dialect's scripts (<c>Migrations/&lt;dialect&gt;/*.sql</c>, by name order), one transaction each.</summary>
-    public static UpgradeEngineBuilder WithScripts(this UpgradeEngineBuilder builder, string dialect)
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<MigrationScript>> Loaded = new(StringComparer.Ordinal);
+
+    /// <summary>The scripts of <paramref name="dialect"/> (<see cref="ISqlDialect.Name"/>), by name.</summary>
+    public static IReadOnlyList<MigrationScript> Of(string dialect) => Loaded.GetOrAdd(dialect, Load);
+
+    private static IReadOnlyList<MigrationScript> Load(string dialect)
     {
+        var assembly = typeof(MigrationScripts).Assembly;
         var folder = $".Migrations.{dialect}.";
-        return builder
-            .WithScriptsEmbeddedInAssembly(typeof(MigrationScripts).Assembly, name => name.Contains(folder, StringComparison.Ordinal))
-            .WithTransactionPerScript();
+        return assembly.GetManifestResourceNames()
+            .Where(name => name.Contains(folder, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(name =>
+            {
+                using var stream = assembly.GetManifestResourceStream(name)!;
+                using var reader = new StreamReader(stream);
+                return new MigrationScript(name, reader.ReadToEnd());
+            })
+            .ToList();
     }
 }

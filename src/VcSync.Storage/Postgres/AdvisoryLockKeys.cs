@@ -7,7 +7,7 @@ namespace VcSync.Storage.Postgres;
 /// </summary>
 internal static class AdvisoryLockKeys
 {
-    /// <summary>Session lock held while DbUp migrates, so workers starting together do not race.</summary>
+    /// <summary>Session lock held while migrations run, so workers starting together do not race.</summary>
     public const long Migration = 0x5663_5379_6E63_0001;
 
     /// <summary>Transaction lock that serializes auto-linking passes (sync writes and server imports).</summary>

@@ -2,13 +2,24 @@ using System.Data.Common;
 using Npgsql;
 using NpgsqlTypes;
 using VcSync.Storage.Schema;
+using VcSync.Storage.Writing;
 
 namespace VcSync.Storage.Postgres;
 
-/// <summary>Contract values in PostgreSQL: uuid, boolean, integer, bigint, timestamptz and jsonb.</summary>
+/// <summary>
+/// PostgreSQL: contract values as uuid, boolean, integer, bigint, timestamptz and jsonb; synced tables written by
+/// binary COPY and set-wise upserts; advisory locks and <c>FOR UPDATE SKIP LOCKED</c> between processes.
+/// </summary>
 internal sealed class PostgresDialect : ISqlDialect
 {
     public static PostgresDialect Instance { get; } = new();
+
+    public string Name => "Postgres";
+
+    public string CreateJournalSql =>
+        "CREATE TABLE IF NOT EXISTS schema_versions (schemaversionsid serial NOT NULL, " +
+        "scriptname character varying(255) NOT NULL, applied timestamp without time zone NOT NULL, " +
+        "CONSTRAINT pk_schema_versions_id PRIMARY KEY (schemaversionsid))";
 
     public static NpgsqlDbType TypeOf(ColumnKind kind) => kind switch
     {
@@ -68,4 +79,34 @@ internal sealed class PostgresDialect : ISqlDialect
     // "C" sorts by code point, as SQLite's BINARY does; the database's default collation may not.
     public string OrderBy(ColumnSchema column) =>
         column.Kind == ColumnKind.Text ? $"{column.Name} COLLATE \"C\"" : column.Name;
+
+    public bool IsMissingTable(DbException exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.UndefinedTable };
+
+    public string SkipLockedClause(string alias) => $" FOR UPDATE OF {alias} SKIP LOCKED";
+
+    public Task LockAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(transaction, "SELECT pg_advisory_xact_lock(@key)", cancellationToken, Parameter("key", ColumnKind.BigInteger, key));
+
+    public async Task<IAsyncDisposable> LockMigrationsAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(
+            null, "SELECT pg_advisory_lock(@key)", cancellationToken, Parameter("key", ColumnKind.BigInteger, AdvisoryLockKeys.Migration));
+        return new MigrationLock(connection);
+    }
+
+    public Task PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task PrepareSyncWriteAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public ISyncTableWriter TableWriter(DbConnection connection, DbTransaction transaction, Guid vcenterId, DateTimeOffset syncedAt) =>
+        new PostgresTableWriter((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, vcenterId, syncedAt);
+
+    private sealed class MigrationLock(DbConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() =>
+            await connection.ExecuteAsync(
+                null, "SELECT pg_advisory_unlock(@key)", CancellationToken.None,
+                Instance.Parameter("key", ColumnKind.BigInteger, AdvisoryLockKeys.Migration));
+    }
 }

@@ -1,8 +1,7 @@
-using System.Text;
 using Npgsql;
 using NpgsqlTypes;
-using VcSync.Inventory.Records;
 using VcSync.Storage.Schema;
+using VcSync.Storage.Writing;
 
 namespace VcSync.Storage.Postgres;
 
@@ -10,9 +9,10 @@ namespace VcSync.Storage.Postgres;
 /// Writes one sync's rows of one table into PostgreSQL in three statements, whatever the row count: binary COPY of
 /// the snapshot into a temporary table (dropped at commit), one INSERT ... ON CONFLICT DO UPDATE of the rows that are
 /// new or differ, and one DELETE of this vCenter's rows missing from the snapshot. Unchanged rows are filtered out
-/// before the upsert, so they are neither rewritten nor even locked.
+/// before the upsert, so they are neither rewritten nor even locked; the upsert and the delete return the keys of the
+/// rows they wrote.
 /// </summary>
-internal sealed class PostgresTableWriter
+internal sealed class PostgresTableWriter : ISyncTableWriter
 {
     // How often the COPY loop looks at the cancellation token.
     private const int CancellationStride = 512;
@@ -32,139 +32,189 @@ internal sealed class PostgresTableWriter
         _syncedAt = ContractValue.Truncate(syncedAt).UtcDateTime;
     }
 
-    public async Task<TableChanges> WriteAsync<TRecord>(
+    public async Task<TableWrite> WriteAsync<TRecord>(
         SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, CancellationToken cancellationToken)
     {
         var staging = "sync_" + table.Name;
-        var key = table.KeyColumn;
-        var columns = table.Columns;
+        var keys = table.Keys.Select(k => k.Name).ToList();
+        var columns = table.Columns.Select(c => c.Name).ToList();
+        List<string> staged = [.. table.HasIdentity ? ["id"] : Array.Empty<string>(), .. keys, .. columns];
 
-        var create = new StringBuilder("CREATE TEMP TABLE ").Append(staging).Append(" (id uuid, ").Append(key).Append(" text");
-        foreach (var column in columns)
-        {
-            create.Append(", ").Append(column.Name).Append(' ').Append(PostgresDialect.SqlTypeOf(column.Kind));
-        }
+        var definitions = table.Keys.Select(k => k.Column).Concat(table.Columns.Select(c => c.Column))
+            .Select(c => $"{c.Name} {PostgresDialect.SqlTypeOf(c.Kind)}");
+        await ExecuteAsync(
+            $"CREATE TEMP TABLE {staging} ({string.Join(", ", [.. table.HasIdentity ? ["id uuid"] : Array.Empty<string>(), .. definitions])}) ON COMMIT DROP",
+            cancellationToken);
 
-        await ExecuteAsync(create.Append(") ON COMMIT DROP").ToString(), cancellationToken);
-
-        var seen = new HashSet<string>(records.Count, StringComparer.Ordinal);
-        var copy = $"COPY {staging} (id, {key}, {string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
-        await using (var importer = await _connection.BeginBinaryImportAsync(copy, cancellationToken))
-        {
-            for (var r = 0; r < records.Count; r++)
-            {
-                if (r % CancellationStride == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                var record = records[r];
-                var recordKey = table.KeyOf(record);
-                // Caught here, as the SQLite store does, rather than as a vaguer "cannot affect row a second time".
-                if (recordKey is not null && !seen.Add(recordKey))
-                {
-                    throw new ArgumentException($"{table.Name}: {key} '{recordKey}' occurs twice in the snapshot.", nameof(records));
-                }
-
-                // Synchronous writes: they fill Npgsql's buffer and only now and then flush it; the async ones would
-                // cost an awaited call per value, some 700,000 of them for a large vCenter's VMs.
-                importer.StartRow();
-                // Version 7: time-ordered, so new rows append to the primary key index instead of scattering.
-                importer.Write(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
-                Write(importer, ColumnKind.Text, recordKey);
-                foreach (var column in columns)
-                {
-                    Write(importer, column.Kind, column.Read(record));
-                }
-            }
-
-            await importer.CompleteAsync(cancellationToken);
-        }
+        var count = await CopyAsync(table, records, staging, staged, cancellationToken);
 
         // An index on the key, built once the rows are in, and its statistics. The planner's estimate of this
         // vCenter's rows in the target table is often far off (stale statistics, a vCenter new since the last
         // ANALYZE), and a nested-loop anti-join that scans the staging table per row runs for minutes at 45,000
         // rows; with the index any plan is a lookup per row.
-        await ExecuteAsync($"CREATE UNIQUE INDEX ON {staging} ({key}); ANALYZE {staging} ({key})", cancellationToken);
+        var keyList = string.Join(", ", keys);
+        await ExecuteAsync($"CREATE UNIQUE INDEX ON {staging} ({keyList}); ANALYZE {staging} ({keyList})", cancellationToken);
 
-        var names = string.Join(", ", columns.Select(c => c.Name));
-        var staged = string.Join(", ", columns.Select(c => "s." + c.Name));
-        var current = string.Join(", ", columns.Select(c => "e." + c.Name));
-        var target = string.Join(", ", columns.Select(c => "t." + c.Name));
-        var excluded = string.Join(", ", columns.Select(c => "excluded." + c.Name));
-        var set = string.Join(", ", columns.Select(c => $"{c.Name} = excluded.{c.Name}"));
-        // ROW(...) because a one-column list would not be a row constructor.
-        var upsert =
-            $"WITH written AS (" +
-            $"INSERT INTO {table.Name} AS t (id, source_vcenter_id, {key}, {names}, first_seen_at, last_sync_at) " +
-            $"SELECT s.id, @vcenter, s.{key}, {staged}, @at, @at FROM {staging} s " +
-            $"LEFT JOIN {table.Name} e ON e.source_vcenter_id = @vcenter AND e.{key} = s.{key} " +
-            $"WHERE e.id IS NULL OR ROW({current}) IS DISTINCT FROM ROW({staged}) " +
-            $"ON CONFLICT (source_vcenter_id, {key}) DO UPDATE SET {set}, last_sync_at = excluded.last_sync_at " +
-            $"WHERE ROW({target}) IS DISTINCT FROM ROW({excluded}) " +
-            $"RETURNING (xmax = 0) AS inserted) " +
-            $"SELECT COUNT(*) FILTER (WHERE inserted), COUNT(*) FILTER (WHERE NOT inserted) FROM written";
-        int inserted, updated;
-        await using (var command = Command(upsert))
+        List<string> inserted = [], updated = [];
+        await using (var command = Command(UpsertSql(table, staging)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            inserted = checked((int)reader.GetInt64(0));
-            updated = checked((int)reader.GetInt64(1));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                (reader.GetBoolean(0) ? inserted : updated).Add(KeyText(reader, 1, keys.Count));
+            }
         }
 
-        var deleted = await ExecuteAsync(
+        var deleted = new List<string>();
+        await using (var command = Command(
             $"DELETE FROM {table.Name} t WHERE t.source_vcenter_id = @vcenter " +
-            $"AND NOT EXISTS (SELECT 1 FROM {staging} s WHERE s.{key} = t.{key})",
-            cancellationToken);
-        return new TableChanges(inserted, updated, deleted, records.Count - inserted - updated);
+            $"AND NOT EXISTS (SELECT 1 FROM {staging} s WHERE {Match(keys, "s", "t")}) " +
+            $"RETURNING {KeysAsText(keys, "t")}"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                deleted.Add(KeyText(reader, 0, keys.Count));
+            }
+        }
+
+        var changes = new TableChanges(inserted.Count, updated.Count, deleted.Count, count - inserted.Count - updated.Count);
+        return new TableWrite(changes, inserted, updated, deleted);
     }
 
-    public async Task<TableChanges> WriteDatastoreHostsAsync(IReadOnlyList<DatastoreHostRecord> records, CancellationToken cancellationToken)
+    /// <summary>Copies the records into the staging table; the number of distinct keys copied.</summary>
+    private async Task<int> CopyAsync<TRecord>(
+        SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, string staging, List<string> staged, CancellationToken cancellationToken)
     {
-        const string Staging = "sync_vcenter_datastore_hosts";
-        await ExecuteAsync($"CREATE TEMP TABLE {Staging} (datastore_moref text, host_moref text) ON COMMIT DROP", cancellationToken);
-        var wanted = new HashSet<(string, string)>();
-        await using (var importer = await _connection.BeginBinaryImportAsync(
-            $"COPY {Staging} (datastore_moref, host_moref) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        var seen = new HashSet<string>(records.Count, StringComparer.Ordinal);
+        var copy = $"COPY {staging} ({string.Join(", ", staged)}) FROM STDIN (FORMAT BINARY)";
+        await using var importer = await _connection.BeginBinaryImportAsync(copy, cancellationToken);
+        for (var r = 0; r < records.Count; r++)
         {
-            foreach (var record in records)
+            if (r % CancellationStride == 0)
             {
-                // A mount listed twice is one row: the pair is the whole key.
-                if (!wanted.Add((record.DatastoreMoref, record.HostMoref)))
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var record = records[r];
+            var keyValues = table.KeyOf(record);
+            var key = keyValues.Length == 1 ? KeyPart(keyValues[0]) : string.Join(TableWrite.KeySeparator, keyValues.Select(KeyPart));
+            // Caught here, as the SQLite store does, rather than as a vaguer "cannot affect row a second time".
+            if (!seen.Add(key))
+            {
+                if (table.CollapseDuplicates)
                 {
                     continue;
                 }
 
-                if (wanted.Count % CancellationStride == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                importer.StartRow();
-                Write(importer, ColumnKind.Text, record.DatastoreMoref);
-                Write(importer, ColumnKind.Text, record.HostMoref);
+                throw new ArgumentException(
+                    $"{table.Name}: {string.Join(", ", table.Keys.Select(k => k.Name))} '{key}' occurs twice in the snapshot.", nameof(records));
             }
 
-            await importer.CompleteAsync(cancellationToken);
+            // Synchronous writes: they fill Npgsql's buffer and only now and then flush it; the async ones would
+            // cost an awaited call per value, some 700,000 of them for a large vCenter's VMs.
+            importer.StartRow();
+            if (table.HasIdentity)
+            {
+                // Version 7: time-ordered, so new rows append to the primary key index instead of scattering.
+                importer.Write(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
+            }
+
+            for (var i = 0; i < keyValues.Length; i++)
+            {
+                Write(importer, table.Keys[i].Kind, keyValues[i]);
+            }
+
+            foreach (var column in table.Columns)
+            {
+                Write(importer, column.Kind, column.Read(record));
+            }
         }
 
-        // As for the other tables: an index so that no plan scans the staging table per row.
-        await ExecuteAsync(
-            $"CREATE INDEX ON {Staging} (datastore_moref, host_moref); ANALYZE {Staging} (datastore_moref, host_moref)",
-            cancellationToken);
-        var inserted = await ExecuteAsync(
-            $"INSERT INTO vcenter_datastore_hosts (source_vcenter_id, datastore_moref, host_moref) " +
-            $"SELECT @vcenter, s.datastore_moref, s.host_moref FROM {Staging} s WHERE NOT EXISTS (" +
-            $"SELECT 1 FROM vcenter_datastore_hosts e WHERE e.source_vcenter_id = @vcenter " +
-            $"AND e.datastore_moref = s.datastore_moref AND e.host_moref = s.host_moref)",
-            cancellationToken);
-        var deleted = await ExecuteAsync(
-            $"DELETE FROM vcenter_datastore_hosts t WHERE t.source_vcenter_id = @vcenter AND NOT EXISTS (" +
-            $"SELECT 1 FROM {Staging} s WHERE s.datastore_moref = t.datastore_moref AND s.host_moref = t.host_moref)",
-            cancellationToken);
-        return new TableChanges(inserted, 0, deleted, wanted.Count - inserted);
+        await importer.CompleteAsync(cancellationToken);
+        return seen.Count;
     }
+
+    // Only rows that are new or differ are selected, so the ON CONFLICT branch never rewrites an unchanged row; its
+    // WHERE guards the rows another transaction changed meanwhile. ROW(...) because a one-column list would not be a
+    // row constructor. xmax = 0 on a freshly inserted row tells inserts from updates.
+    private static string UpsertSql<TRecord>(SyncedTable<TRecord> table, string staging)
+    {
+        var keys = table.Keys.Select(k => k.Name).ToList();
+        var columns = table.Columns.Select(c => c.Name).ToList();
+        var names = new List<string>();
+        var values = new List<string>();
+        if (table.HasIdentity)
+        {
+            names.Add("id");
+            values.Add("s.id");
+        }
+
+        names.Add("source_vcenter_id");
+        values.Add("@vcenter");
+        names.AddRange(keys);
+        values.AddRange(keys.Select(k => "s." + k));
+        names.AddRange(columns);
+        values.AddRange(columns.Select(c => "s." + c));
+        if (table.HasIdentity)
+        {
+            names.AddRange(["first_seen_at", "last_sync_at"]);
+            values.AddRange(["@at", "@at"]);
+        }
+
+        var changed = "e.source_vcenter_id IS NULL";
+        var onConflict = "DO NOTHING";
+        if (columns.Count > 0)
+        {
+            changed += $" OR {Row(columns, "e")} IS DISTINCT FROM {Row(columns, "s")}";
+            var set = columns.Select(c => $"{c} = excluded.{c}").ToList();
+            if (table.HasIdentity)
+            {
+                set.Add("last_sync_at = excluded.last_sync_at");
+            }
+
+            onConflict = $"DO UPDATE SET {string.Join(", ", set)} WHERE {Row(columns, "t")} IS DISTINCT FROM {Row(columns, "excluded")}";
+        }
+
+        return
+            $"INSERT INTO {table.Name} AS t ({string.Join(", ", names)}) " +
+            $"SELECT {string.Join(", ", values)} FROM {staging} s " +
+            $"LEFT JOIN {table.Name} e ON e.source_vcenter_id = @vcenter AND {Match(keys, "e", "s")} " +
+            $"WHERE {changed} " +
+            $"ON CONFLICT (source_vcenter_id, {string.Join(", ", keys)}) {onConflict} " +
+            $"RETURNING (xmax = 0), {KeysAsText(keys, "t")}";
+    }
+
+    private static string Row(List<string> columns, string alias) => $"ROW({string.Join(", ", columns.Select(c => alias + "." + c))})";
+
+    private static string Match(List<string> keys, string left, string right) =>
+        string.Join(" AND ", keys.Select(k => $"{left}.{k} = {right}.{k}"));
+
+    private static string KeysAsText(List<string> keys, string alias) => string.Join(", ", keys.Select(k => $"{alias}.{k}::text"));
+
+    private static string KeyText(NpgsqlDataReader reader, int first, int count)
+    {
+        if (count == 1)
+        {
+            return reader.GetString(first);
+        }
+
+        var parts = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            parts[i] = reader.GetString(first + i);
+        }
+
+        return string.Join(TableWrite.KeySeparator, parts);
+    }
+
+    // The text PostgreSQL's ::text gives for a key value, so keys read back and keys of records compare equal.
+    private static string KeyPart(object value) => value switch
+    {
+        Guid g => g.ToString("D"),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
 
     private static void Write(NpgsqlBinaryImporter importer, ColumnKind kind, object? value)
     {
@@ -200,13 +250,16 @@ internal sealed class PostgresTableWriter
     {
         // A large vCenter on a busy server can take longer than Npgsql's default 30 s; cancellation still applies.
         var command = new NpgsqlCommand(sql, _connection, _transaction) { CommandTimeout = CommandTimeoutSeconds };
-        if (!sql.Contains('@', StringComparison.Ordinal))
+        if (sql.Contains("@vcenter", StringComparison.Ordinal))
         {
-            return command;
+            command.Parameters.Add(new NpgsqlParameter("vcenter", NpgsqlDbType.Uuid) { Value = _vcenterId });
         }
 
-        command.Parameters.Add(new NpgsqlParameter("vcenter", NpgsqlDbType.Uuid) { Value = _vcenterId });
-        command.Parameters.Add(new NpgsqlParameter("at", NpgsqlDbType.TimestampTz) { Value = _syncedAt });
+        if (sql.Contains("@at", StringComparison.Ordinal))
+        {
+            command.Parameters.Add(new NpgsqlParameter("at", NpgsqlDbType.TimestampTz) { Value = _syncedAt });
+        }
+
         return command;
     }
 

@@ -40,7 +40,7 @@ public static class ContractSchema
     public static TableSchema Datastores => SyncedTables.Datastores.Table;
 
     /// <summary><c>vcenter_datastore_hosts</c>.</summary>
-    public static TableSchema DatastoreHosts => SyncedTables.DatastoreHosts;
+    public static TableSchema DatastoreHosts => SyncedTables.DatastoreHosts.Table;
 
     /// <summary><c>vcenter_networks</c>.</summary>
     public static TableSchema Networks => SyncedTables.Networks.Table;

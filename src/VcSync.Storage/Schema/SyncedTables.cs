@@ -3,15 +3,16 @@ using VcSync.Inventory.Records;
 namespace VcSync.Storage.Schema;
 
 /// <summary>
-/// The inventory tables a sync writes: for each, the contract columns and how each is read from its record. This is
-/// the one place that knows that mapping; both stores generate their SQL from it.
+/// The inventory tables a sync writes: for each, where its records are in the snapshot, its key and contract columns,
+/// and how each is read from its record. This is the one place that knows that mapping; both stores generate their
+/// SQL from it.
 /// </summary>
 internal static class SyncedTables
 {
     public static SyncedTable<ClusterRecord> Clusters { get; } = new(
         "vcenter_clusters",
-        "moref",
-        r => r.Moref,
+        s => s.Clusters,
+        [Text<ClusterRecord>("moref", r => r.Moref, nullable: false)],
         [
             Text<ClusterRecord>("name", r => r.Name, nullable: false),
             new(new("total_cpu_mhz", ColumnKind.Integer), r => r.TotalCpuMhz),
@@ -30,8 +31,8 @@ internal static class SyncedTables
 
     public static SyncedTable<HostRecord> Hosts { get; } = new(
         "vcenter_hosts",
-        "moref",
-        r => r.Moref,
+        s => s.Hosts,
+        [Text<HostRecord>("moref", r => r.Moref, nullable: false)],
         [
             Text<HostRecord>("name", r => r.Name, nullable: false),
             Text<HostRecord>("cluster_moref", r => r.ClusterMoref),
@@ -48,8 +49,8 @@ internal static class SyncedTables
 
     public static SyncedTable<VmRecord> Vms { get; } = new(
         "vcenter_vms",
-        "moref",
-        r => r.Moref,
+        s => s.Vms,
+        [Text<VmRecord>("moref", r => r.Moref, nullable: false)],
         [
             Text<VmRecord>("name", r => r.Name, nullable: false),
             Text<VmRecord>("vm_uuid", r => r.VmUuid),
@@ -71,8 +72,8 @@ internal static class SyncedTables
 
     public static SyncedTable<DatastoreRecord> Datastores { get; } = new(
         "vcenter_datastores",
-        "moref",
-        r => r.Moref,
+        s => s.Datastores,
+        [Text<DatastoreRecord>("moref", r => r.Moref, nullable: false)],
         [
             Text<DatastoreRecord>("name", r => r.Name, nullable: false),
             Text<DatastoreRecord>("type", r => r.Type),
@@ -88,8 +89,8 @@ internal static class SyncedTables
 
     public static SyncedTable<NetworkRecord> Networks { get; } = new(
         "vcenter_networks",
-        "moref",
-        r => r.Moref,
+        s => s.Networks,
+        [Text<NetworkRecord>("moref", r => r.Moref, nullable: false)],
         [
             Text<NetworkRecord>("name", r => r.Name, nullable: false),
             Text<NetworkRecord>("network_type", r => r.NetworkType, nullable: false),
@@ -107,8 +108,8 @@ internal static class SyncedTables
 
     public static SyncedTable<AlarmRecord> Alarms { get; } = new(
         "vcenter_alarms",
-        "alarm_key",
-        r => r.AlarmKey,
+        s => s.Alarms,
+        [Text<AlarmRecord>("alarm_key", r => r.AlarmKey, nullable: false)],
         [
             Text<AlarmRecord>("entity_moref", r => r.EntityMoref, nullable: false),
             Text<AlarmRecord>("entity_type", r => r.EntityType, nullable: false),
@@ -124,16 +125,25 @@ internal static class SyncedTables
         [],
         ["alarm_key"]);
 
-    /// <summary><c>vcenter_datastore_hosts</c>: a relationship table, no surrogate key; every column is the key.</summary>
-    public static TableSchema DatastoreHosts { get; } = new(
+    /// <summary>
+    /// <c>vcenter_datastore_hosts</c>: a relationship table with no surrogate key; every column is the key, and a mount
+    /// listed twice is one row.
+    /// </summary>
+    public static SyncedTable<DatastoreHostRecord> DatastoreHosts { get; } = new(
         "vcenter_datastore_hosts",
+        s => s.DatastoreHosts,
         [
-            new("source_vcenter_id", ColumnKind.Uuid, IsNullable: false),
-            new("datastore_moref", ColumnKind.Text, IsNullable: false),
-            new("host_moref", ColumnKind.Text, IsNullable: false),
+            Text<DatastoreHostRecord>("datastore_moref", r => r.DatastoreMoref, nullable: false),
+            Text<DatastoreHostRecord>("host_moref", r => r.HostMoref, nullable: false),
         ],
-        "source_vcenter_id",
-        ["source_vcenter_id", "datastore_moref", "host_moref"]);
+        [],
+        [],
+        ["datastore_moref", "host_moref"],
+        hasIdentity: false,
+        collapseDuplicates: true);
+
+    /// <summary>Every synced table, in the order a sync writes them.</summary>
+    public static IReadOnlyList<ISyncedTable> All { get; } = [Clusters, Hosts, Vms, Datastores, DatastoreHosts, Networks, Alarms];
 
     private static SyncedColumn<TRecord> Text<TRecord>(string name, Func<TRecord, string?> read, bool nullable = true) =>
         new(new(name, ColumnKind.Text, nullable), read);

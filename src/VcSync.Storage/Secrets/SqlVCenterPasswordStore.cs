@@ -15,9 +15,7 @@ internal sealed class SqlVCenterPasswordStore : IVCenterPasswordStore
     public async Task<bool> SetEncryptedPasswordAsync(Guid vcenterId, string? ciphertext, CancellationToken cancellationToken)
     {
         await using var connection = await _source.OpenConnectionAsync(cancellationToken);
-        await using var command = SqlStoreCore.Command(
-            connection,
-            null,
+        await using var command = connection.Command(null,
             "UPDATE vcenters SET password_encrypted = @password WHERE id = @id",
             _source.Dialect.Parameter("id", ColumnKind.Uuid, vcenterId),
             _source.Dialect.Parameter("password", ColumnKind.Text, ciphertext));
@@ -27,9 +25,7 @@ internal sealed class SqlVCenterPasswordStore : IVCenterPasswordStore
     public async Task<string?> GetEncryptedPasswordAsync(Guid vcenterId, CancellationToken cancellationToken)
     {
         await using var connection = await _source.OpenConnectionAsync(cancellationToken);
-        await using var command = SqlStoreCore.Command(
-            connection,
-            null,
+        await using var command = connection.Command(null,
             "SELECT password_encrypted FROM vcenters WHERE id = @id",
             _source.Dialect.Parameter("id", ColumnKind.Uuid, vcenterId));
         return await command.ExecuteScalarAsync(cancellationToken) as string;

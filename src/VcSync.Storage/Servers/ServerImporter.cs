@@ -36,7 +36,7 @@ internal sealed class ServerImporter
         }
 
         var existing = new Dictionary<string, (Guid Id, ServerImportRow Row)>(StringComparer.Ordinal);
-        await using (var select = SqlStoreCore.Command(connection, transaction, "SELECT id, service_tag, hostname, model, idrac_ip FROM servers"))
+        await using (var select = connection.Command(transaction, "SELECT id, service_tag, hostname, model, idrac_ip FROM servers"))
         await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -64,15 +64,13 @@ internal sealed class ServerImporter
                     continue;
                 }
 
-                await ExecuteAsync(
-                    connection, transaction, "UPDATE servers SET hostname = @hostname, model = @model, idrac_ip = @idrac_ip WHERE id = @id",
+                await connection.ExecuteAsync(transaction, "UPDATE servers SET hostname = @hostname, model = @model, idrac_ip = @idrac_ip WHERE id = @id",
                     cancellationToken, Values(current.Id, row));
                 updated++;
             }
             else
             {
-                await ExecuteAsync(
-                    connection, transaction,
+                await connection.ExecuteAsync(transaction,
                     "INSERT INTO servers (id, service_tag, hostname, model, idrac_ip) VALUES (@id, @service_tag, @hostname, @model, @idrac_ip)",
                     cancellationToken, [.. Values(Guid.NewGuid(), row), _dialect.Parameter("service_tag", ColumnKind.Text, tag)]);
                 inserted++;
@@ -92,11 +90,4 @@ internal sealed class ServerImporter
 
     // Unset is NULL, never an empty string.
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static async Task ExecuteAsync(
-        DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken, DbParameter[] parameters)
-    {
-        await using var command = SqlStoreCore.Command(connection, transaction, sql, parameters);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }

@@ -85,9 +85,7 @@ internal sealed class ServerLinker
 
             // A link kept as it is (only a stale linked_at fixed) keeps its time.
             var time = wanted is null ? (DateTimeOffset?)null : wanted == server.HostId ? server.LinkedAt ?? linkedAt : linkedAt;
-            await ExecuteAsync(
-                connection,
-                transaction,
+            await connection.ExecuteAsync(transaction,
                 "UPDATE servers SET vcenter_host_id = @host, linked_at = @at WHERE id = @id",
                 cancellationToken,
                 _dialect.Parameter("host", ColumnKind.Uuid, wanted),
@@ -105,9 +103,7 @@ internal sealed class ServerLinker
                 continue;
             }
 
-            await ExecuteAsync(
-                connection,
-                transaction,
+            await connection.ExecuteAsync(transaction,
                 "UPDATE vcenter_hosts SET server_id = @server WHERE id = @id",
                 cancellationToken,
                 _dialect.Parameter("server", ColumnKind.Uuid, wanted),
@@ -120,9 +116,7 @@ internal sealed class ServerLinker
     private async Task<List<HostLink>> LoadHostsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         // Hosts without a serial matter only when they still hold a link to clear.
-        await using var command = SqlStoreCore.Command(
-            connection,
-            transaction,
+        await using var command = connection.Command(transaction,
             "SELECT id, source_vcenter_id, serial_number, server_id FROM vcenter_hosts " +
             "WHERE serial_number IS NOT NULL OR server_id IS NOT NULL");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -141,8 +135,7 @@ internal sealed class ServerLinker
 
     private async Task<List<ServerLink>> LoadServersAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var command = SqlStoreCore.Command(
-            connection, transaction, "SELECT id, service_tag, vcenter_host_id, linked_at FROM servers");
+        await using var command = connection.Command(transaction, "SELECT id, service_tag, vcenter_host_id, linked_at FROM servers");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var servers = new List<ServerLink>();
         while (await reader.ReadAsync(cancellationToken))
@@ -157,12 +150,6 @@ internal sealed class ServerLinker
         return servers;
     }
 
-    private static async Task ExecuteAsync(
-        DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken, params DbParameter[] parameters)
-    {
-        await using var command = SqlStoreCore.Command(connection, transaction, sql, parameters);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 
     private sealed record HostLink(Guid Id, Guid VCenterId, string? Serial, Guid? ServerId);
 

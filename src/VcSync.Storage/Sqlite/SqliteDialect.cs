@@ -1,13 +1,25 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using VcSync.Storage.Schema;
+using VcSync.Storage.Writing;
 
 namespace VcSync.Storage.Sqlite;
 
-/// <summary>Contract values in SQLite: UUIDs as lower-case TEXT, booleans as 0/1, timestamps as ISO-8601 TEXT.</summary>
+/// <summary>
+/// SQLite: contract values with UUIDs as lower-case TEXT, booleans as 0/1, timestamps as ISO-8601 TEXT; synced tables
+/// written by prepared statements per changed row. A transaction begins IMMEDIATE (Microsoft.Data.Sqlite's default),
+/// so it holds the database's one write lock from its start: no advisory or row locks are needed.
+/// </summary>
 internal sealed class SqliteDialect : ISqlDialect
 {
     public static SqliteDialect Instance { get; } = new();
+
+    public string Name => "Sqlite";
+
+    // As DbUp created it, so databases it migrated keep their journal.
+    public string CreateJournalSql =>
+        "CREATE TABLE IF NOT EXISTS schema_versions (SchemaVersionID INTEGER CONSTRAINT PK_schema_versions " +
+        "PRIMARY KEY AUTOINCREMENT NOT NULL, ScriptName TEXT NOT NULL, Applied DATETIME NOT NULL)";
 
     /// <summary>
     /// The value as SQLite stores it and hands it back from <see cref="DbDataReader.GetValue"/>: a <see cref="long"/>,
@@ -51,4 +63,36 @@ internal sealed class SqliteDialect : ISqlDialect
     // SQLITE_CONSTRAINT_UNIQUE, and SQLITE_CONSTRAINT_PRIMARYKEY.
     public bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
+
+    // SQLITE_ERROR with SQLite's own wording: there is no error code of its own.
+    public bool IsMissingTable(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: 1 } e && e.Message.Contains("no such table", StringComparison.Ordinal);
+
+    public string SkipLockedClause(string alias) => string.Empty;
+
+    public Task LockAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    // Each script runs in a transaction that holds the write lock and checks the journal first (see MigrationRunner).
+    public Task<IAsyncDisposable> LockMigrationsAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable>(NoLock.Instance);
+
+    // WAL is a property of the file: set once, every later connection gets it. Readers then never wait for a write.
+    public async Task PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(null, "PRAGMA journal_mode = WAL", cancellationToken);
+
+    // A page cache that holds a large vCenter's tables and indexes (the default is 2 MB), so the diff's reads and
+    // the writes' index updates do not go back to the file.
+    public async Task PrepareSyncWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(null, "PRAGMA cache_size = -65536", cancellationToken);
+
+    public ISyncTableWriter TableWriter(DbConnection connection, DbTransaction transaction, Guid vcenterId, DateTimeOffset syncedAt) =>
+        new SqliteTableWriter((SqliteConnection)connection, (SqliteTransaction)transaction, vcenterId, syncedAt);
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static NoLock Instance { get; } = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }

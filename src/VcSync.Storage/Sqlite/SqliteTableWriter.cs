@@ -1,7 +1,8 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using VcSync.Inventory.Records;
 using VcSync.Storage.Schema;
+using VcSync.Storage.Writing;
 
 namespace VcSync.Storage.Sqlite;
 
@@ -10,7 +11,7 @@ namespace VcSync.Storage.Sqlite;
 /// against the records as SQLite would store them, and runs prepared, reused statements for the rows that differ
 /// only. SQLite has no COPY, but a prepared statement per row inside one transaction is what it is fastest at.
 /// </summary>
-internal sealed class SqliteTableWriter
+internal sealed class SqliteTableWriter : ISyncTableWriter
 {
     // How often a long loop looks at the cancellation token; statements themselves are not cancellable.
     private const int CancellationStride = 512;
@@ -28,14 +29,18 @@ internal sealed class SqliteTableWriter
         _syncedAt = (string)SqliteDialect.ToStored(ColumnKind.Timestamp, ContractValue.Truncate(syncedAt));
     }
 
-    public TableChanges Write<TRecord>(SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, CancellationToken cancellationToken)
+    public Task<TableWrite> WriteAsync<TRecord>(SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, CancellationToken cancellationToken) =>
+        Task.FromResult(Write(table, records, cancellationToken));
+
+    private TableWrite Write<TRecord>(SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, CancellationToken cancellationToken)
     {
+        var keys = table.Keys.Count;
         var columns = table.Columns;
         var existing = LoadExisting(table);
         var seen = new HashSet<string>(records.Count, StringComparer.Ordinal);
+        List<string> inserted = [], updated = [];
         SqliteCommand? insert = null;
         SqliteCommand? update = null;
-        int inserted = 0, updated = 0, unchanged = 0;
         try
         {
             for (var r = 0; r < records.Count; r++)
@@ -46,11 +51,16 @@ internal sealed class SqliteTableWriter
                 }
 
                 var record = records[r];
-                var key = table.KeyOf(record)
-                    ?? throw new ArgumentException($"A record for {table.Name} has no {table.KeyColumn}.", nameof(records));
+                var keyValues = Stored(table.Keys, table.KeyOf(record));
+                var key = KeyText(keyValues);
                 if (!seen.Add(key))
                 {
-                    throw new ArgumentException($"{table.Name}: {table.KeyColumn} '{key}' occurs twice in the snapshot.", nameof(records));
+                    if (table.CollapseDuplicates)
+                    {
+                        continue;
+                    }
+
+                    throw new ArgumentException($"{table.Name}: {KeyNames(table)} '{key}' occurs twice in the snapshot.", nameof(records));
                 }
 
                 var values = new object[columns.Count];
@@ -61,28 +71,35 @@ internal sealed class SqliteTableWriter
 
                 if (!existing.TryGetValue(key, out var row))
                 {
-                    insert ??= Prepare(InsertSql(table), columns.Count + 4);
-                    // Version 7: time-ordered, so new rows append to the primary key index instead of scattering.
-                    insert.Parameters[0].Value = Guid.CreateVersion7().ToString("D");
-                    insert.Parameters[1].Value = _vcenterId;
-                    insert.Parameters[2].Value = key;
-                    SetValues(insert, 3, values);
-                    insert.Parameters[columns.Count + 3].Value = _syncedAt;
+                    insert ??= Prepare(InsertSql(table), (table.HasIdentity ? 2 : 0) + 1 + keys + columns.Count);
+                    var p = 0;
+                    if (table.HasIdentity)
+                    {
+                        // Version 7: time-ordered, so new rows append to the primary key index instead of scattering.
+                        insert.Parameters[p++].Value = Guid.CreateVersion7().ToString("D");
+                        insert.Parameters[p++].Value = _syncedAt;
+                    }
+
+                    insert.Parameters[p++].Value = _vcenterId;
+                    SetValues(insert, p, keyValues);
+                    SetValues(insert, p + keys, values);
                     insert.ExecuteNonQuery();
-                    inserted++;
+                    inserted.Add(key);
                 }
-                else if (SameValues(row.Values, values))
+                else if (!SameValues(row.Values, values))
                 {
-                    unchanged++;
-                }
-                else
-                {
-                    update ??= Prepare(UpdateSql(table), columns.Count + 2);
-                    update.Parameters[0].Value = row.Id;
-                    SetValues(update, 1, values);
-                    update.Parameters[columns.Count + 1].Value = _syncedAt;
+                    update ??= Prepare(UpdateSql(table), (table.HasIdentity ? 1 : 0) + 1 + keys + columns.Count);
+                    var p = 0;
+                    if (table.HasIdentity)
+                    {
+                        update.Parameters[p++].Value = _syncedAt;
+                    }
+
+                    update.Parameters[p++].Value = _vcenterId;
+                    SetValues(update, p, keyValues);
+                    SetValues(update, p + keys, values);
                     update.ExecuteNonQuery();
-                    updated++;
+                    updated.Add(key);
                 }
             }
         }
@@ -92,106 +109,45 @@ internal sealed class SqliteTableWriter
             update?.Dispose();
         }
 
-        var deleted = DeleteGone(table.Name, existing, seen, cancellationToken);
-        return new TableChanges(inserted, updated, deleted, unchanged);
-    }
-
-    public TableChanges WriteDatastoreHosts(IReadOnlyList<DatastoreHostRecord> records, CancellationToken cancellationToken)
-    {
-        var existing = new HashSet<(string, string)>();
-        using (var select = Command(
-            "SELECT datastore_moref, host_moref FROM vcenter_datastore_hosts WHERE source_vcenter_id = $p0", 1))
-        {
-            select.Parameters[0].Value = _vcenterId;
-            using var reader = select.ExecuteReader();
-            while (reader.Read())
-            {
-                existing.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
-
-        // A mount listed twice is one row: the pair is the whole key.
-        var wanted = new HashSet<(string, string)>();
-        foreach (var record in records)
-        {
-            wanted.Add((record.DatastoreMoref, record.HostMoref));
-        }
-
-        int inserted = 0, deleted = 0;
-        using (var insert = Prepare(
-            "INSERT INTO vcenter_datastore_hosts (source_vcenter_id, datastore_moref, host_moref) VALUES ($p0, $p1, $p2)", 3))
-        {
-            foreach (var (datastore, host) in wanted)
-            {
-                if (existing.Contains((datastore, host)))
-                {
-                    continue;
-                }
-
-                if (inserted % CancellationStride == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                insert.Parameters[0].Value = _vcenterId;
-                insert.Parameters[1].Value = (object?)datastore ?? DBNull.Value;
-                insert.Parameters[2].Value = (object?)host ?? DBNull.Value;
-                insert.ExecuteNonQuery();
-                inserted++;
-            }
-        }
-
-        using (var delete = Prepare(
-            "DELETE FROM vcenter_datastore_hosts WHERE source_vcenter_id = $p0 AND datastore_moref = $p1 AND host_moref = $p2", 3))
-        {
-            foreach (var (datastore, host) in existing)
-            {
-                if (wanted.Contains((datastore, host)))
-                {
-                    continue;
-                }
-
-                delete.Parameters[0].Value = _vcenterId;
-                delete.Parameters[1].Value = datastore;
-                delete.Parameters[2].Value = host;
-                delete.ExecuteNonQuery();
-                deleted++;
-            }
-        }
-
-        return new TableChanges(inserted, 0, deleted, wanted.Count - inserted);
+        var deleted = DeleteGone(table, existing, seen, cancellationToken);
+        var unchanged = seen.Count - inserted.Count - updated.Count;
+        return new TableWrite(new TableChanges(inserted.Count, updated.Count, deleted.Count, unchanged), inserted, updated, deleted);
     }
 
     private Dictionary<string, ExistingRow> LoadExisting<TRecord>(SyncedTable<TRecord> table)
     {
-        var sql = new StringBuilder("SELECT id, ").Append(table.KeyColumn);
-        foreach (var column in table.Columns)
-        {
-            sql.Append(", ").Append(column.Name);
-        }
-
-        sql.Append(" FROM ").Append(table.Name).Append(" WHERE source_vcenter_id = $p0");
+        var keys = table.Keys.Count;
+        var sql = new StringBuilder("SELECT ")
+            .AppendJoin(", ", table.Keys.Select(k => k.Name).Concat(table.Columns.Select(c => c.Name)))
+            .Append(" FROM ").Append(table.Name).Append(" WHERE source_vcenter_id = $p0");
         using var select = Command(sql.ToString(), 1);
         select.Parameters[0].Value = _vcenterId;
         using var reader = select.ExecuteReader();
         var rows = new Dictionary<string, ExistingRow>(StringComparer.Ordinal);
         while (reader.Read())
         {
+            var keyValues = new object[keys];
+            for (var i = 0; i < keys; i++)
+            {
+                keyValues[i] = reader.GetValue(i);
+            }
+
             var values = new object[table.Columns.Count];
             for (var i = 0; i < values.Length; i++)
             {
-                values[i] = reader.GetValue(i + 2);
+                values[i] = reader.GetValue(keys + i);
             }
 
-            rows.Add(reader.GetString(1), new ExistingRow(reader.GetString(0), values));
+            rows.Add(KeyText(keyValues), new ExistingRow(keyValues, values));
         }
 
         return rows;
     }
 
-    private int DeleteGone(string table, Dictionary<string, ExistingRow> existing, HashSet<string> seen, CancellationToken cancellationToken)
+    private List<string> DeleteGone<TRecord>(
+        SyncedTable<TRecord> table, Dictionary<string, ExistingRow> existing, HashSet<string> seen, CancellationToken cancellationToken)
     {
-        var deleted = 0;
+        var deleted = new List<string>();
         SqliteCommand? delete = null;
         try
         {
@@ -202,16 +158,16 @@ internal sealed class SqliteTableWriter
                     continue;
                 }
 
-                if (deleted % CancellationStride == 0)
+                if (deleted.Count % CancellationStride == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                // By id, which is this vCenter's row: the load selected this vCenter's rows only.
-                delete ??= Prepare($"DELETE FROM {table} WHERE id = $p0", 1);
-                delete.Parameters[0].Value = row.Id;
+                delete ??= Prepare($"DELETE FROM {table.Name} WHERE {KeyMatch(table, 0)}", 1 + table.Keys.Count);
+                delete.Parameters[0].Value = _vcenterId;
+                SetValues(delete, 1, row.Keys);
                 delete.ExecuteNonQuery();
-                deleted++;
+                deleted.Add(key);
             }
         }
         finally
@@ -221,6 +177,23 @@ internal sealed class SqliteTableWriter
 
         return deleted;
     }
+
+    private static object[] Stored<TRecord>(IReadOnlyList<SyncedColumn<TRecord>> columns, object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = SqliteDialect.ToStored(columns[i].Kind, values[i]);
+        }
+
+        return values;
+    }
+
+    private static string KeyText(object[] stored) =>
+        stored.Length == 1
+            ? Convert.ToString(stored[0], CultureInfo.InvariantCulture)!
+            : string.Join(TableWrite.KeySeparator, stored.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
+
+    private static string KeyNames<TRecord>(SyncedTable<TRecord> table) => string.Join(", ", table.Keys.Select(k => k.Name));
 
     private static bool SameValues(object[] stored, object[] values)
     {
@@ -243,31 +216,66 @@ internal sealed class SqliteTableWriter
         }
     }
 
+    // Parameters: [$p0 id, $p1 time,] vCenter, keys, columns.
     private static string InsertSql<TRecord>(SyncedTable<TRecord> table)
     {
-        var names = new List<string> { "id", "source_vcenter_id", table.KeyColumn };
-        names.AddRange(table.Columns.Select(c => c.Name));
-        var sql = new StringBuilder("INSERT INTO ").Append(table.Name).Append(" (")
-            .AppendJoin(", ", names).Append(", first_seen_at, last_sync_at) VALUES (");
-        for (var i = 0; i < names.Count; i++)
+        var names = new List<string>();
+        if (table.HasIdentity)
         {
-            sql.Append("$p").Append(i).Append(", ");
+            // first_seen_at and last_sync_at are the same value on insert.
+            names.AddRange(["id", "first_seen_at", "last_sync_at"]);
         }
 
-        // first_seen_at and last_sync_at are the same value on insert.
-        return sql.Append("$p").Append(names.Count).Append(", $p").Append(names.Count).Append(')').ToString();
+        names.Add("source_vcenter_id");
+        names.AddRange(table.Keys.Select(k => k.Name));
+        names.AddRange(table.Columns.Select(c => c.Name));
+        var parameters = new List<string>();
+        var p = 0;
+        if (table.HasIdentity)
+        {
+            parameters.AddRange(["$p0", "$p1", "$p1"]);
+            p = 2;
+        }
+
+        for (; parameters.Count < names.Count; p++)
+        {
+            parameters.Add(P(p));
+        }
+
+        return $"INSERT INTO {table.Name} ({string.Join(", ", names)}) VALUES ({string.Join(", ", parameters)})";
     }
 
+    // Parameters: [$p0 time,] vCenter, keys, columns.
     private static string UpdateSql<TRecord>(SyncedTable<TRecord> table)
     {
-        var sql = new StringBuilder("UPDATE ").Append(table.Name).Append(" SET ");
-        for (var i = 0; i < table.Columns.Count; i++)
+        var first = table.HasIdentity ? 1 : 0;
+        var set = new List<string>();
+        if (table.HasIdentity)
         {
-            sql.Append(table.Columns[i].Name).Append(" = $p").Append(i + 1).Append(", ");
+            set.Add("last_sync_at = $p0");
         }
 
-        return sql.Append("last_sync_at = $p").Append(table.Columns.Count + 1).Append(" WHERE id = $p0").ToString();
+        var p = first + 1 + table.Keys.Count;
+        foreach (var column in table.Columns)
+        {
+            set.Add($"{column.Name} = {P(p++)}");
+        }
+
+        return $"UPDATE {table.Name} SET {string.Join(", ", set)} WHERE {KeyMatch(table, first)}";
     }
+
+    private static string KeyMatch<TRecord>(SyncedTable<TRecord> table, int first)
+    {
+        var match = new StringBuilder("source_vcenter_id = ").Append(P(first));
+        for (var i = 0; i < table.Keys.Count; i++)
+        {
+            match.Append(" AND ").Append(table.Keys[i].Name).Append(" = ").Append(P(first + 1 + i));
+        }
+
+        return match.ToString();
+    }
+
+    private static string P(int index) => "$p" + index.ToString(CultureInfo.InvariantCulture);
 
     private SqliteCommand Command(string sql, int parameters)
     {
@@ -276,7 +284,7 @@ internal sealed class SqliteTableWriter
         command.CommandText = sql;
         for (var i = 0; i < parameters; i++)
         {
-            command.Parameters.Add(new SqliteParameter("$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), DBNull.Value));
+            command.Parameters.Add(new SqliteParameter(P(i), DBNull.Value));
         }
 
         return command;
@@ -289,5 +297,5 @@ internal sealed class SqliteTableWriter
         return command;
     }
 
-    private sealed record ExistingRow(string Id, object[] Values);
+    private sealed record ExistingRow(object[] Keys, object[] Values);
 }

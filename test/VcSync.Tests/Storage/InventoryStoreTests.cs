@@ -7,7 +7,7 @@ namespace VcSync.Tests.Storage;
 /// <summary>
 /// What every <see cref="IInventoryStore"/> must do, run against a real database of each kind by the derived classes.
 /// </summary>
-public abstract class InventoryStoreTests
+public abstract partial class InventoryStoreTests
 {
     protected static readonly DateTimeOffset T1 = new(2026, 11, 26, 3, 42, 18, 938, TimeSpan.Zero);
     protected static readonly DateTimeOffset T2 = T1.AddMinutes(15);
