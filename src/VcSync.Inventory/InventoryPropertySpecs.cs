@@ -94,8 +94,8 @@ public static class InventoryPropertySpecs
 
     /// <summary>
     /// The property specs of the inventory types for a server of <paramref name="apiVersion"/>
-    /// (<c>about.apiVersion</c>), one per type, in dependency order: clusters, hosts, VMs, datastores, networks,
-    /// portgroups, switches, then the places (folders, datacenters, compute resources, resource pools).
+    /// (<c>about.apiVersion</c>), one per type: the places (folders, datacenters, compute resources, resource pools),
+    /// then in dependency order clusters, hosts, VMs, datastores, networks, portgroups, switches.
     /// </summary>
     public static IReadOnlyList<PropertySpec> ForApiVersion(string? apiVersion)
     {
@@ -103,8 +103,14 @@ public static class InventoryPropertySpecs
         var vmPaths = parsed && version >= ApiVersion.V67 ? VmPaths67
             : parsed && version >= ApiVersion.V65 ? VmPaths65
             : VmPaths;
+        // The places come first: in the legacy mode's one retrieval per type, a view of ComputeResource also returns the
+        // clusters (with the place paths only), and the clusters' own retrieval after it must have the last word.
         return
         [
+            new PropertySpec(Types.Folder, PlacePaths),
+            new PropertySpec(Types.Datacenter, PlacePaths),
+            new PropertySpec(Types.ComputeResource, PlacePaths),
+            new PropertySpec(Types.ResourcePool, PoolPaths),
             new PropertySpec(Types.ClusterComputeResource, ClusterPaths),
             new PropertySpec(Types.HostSystem, HasHostSerialNumber(apiVersion) ? HostPathsWithSerial : HostPaths),
             new PropertySpec(Types.VirtualMachine, vmPaths),
@@ -112,10 +118,6 @@ public static class InventoryPropertySpecs
             new PropertySpec(Types.Network, NetworkPaths),
             new PropertySpec(Types.DistributedVirtualPortgroup, PortgroupPaths),
             new PropertySpec(Types.DistributedVirtualSwitch, SwitchPaths),
-            new PropertySpec(Types.Folder, PlacePaths),
-            new PropertySpec(Types.Datacenter, PlacePaths),
-            new PropertySpec(Types.ComputeResource, PlacePaths),
-            new PropertySpec(Types.ResourcePool, PoolPaths),
         ];
     }
 

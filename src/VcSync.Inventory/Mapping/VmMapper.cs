@@ -147,7 +147,8 @@ internal static class VmMapper
             MemorySharesLevel = LenientValue.String(LenientValue.Path(memoryAllocation, "shares.level")),
             NicCount = devices is null ? null : nics.Count,
             DiskCount = devices is null ? null : disks.Count,
-            SnapshotCount = snapshots.Count,
+            // Counted when the device list came: an unset snapshot property means no snapshots, not an unread one.
+            SnapshotCount = devices is null ? null : snapshots.Count,
         };
         return (record, details);
     }

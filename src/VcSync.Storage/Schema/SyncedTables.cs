@@ -129,7 +129,7 @@ internal static class SyncedTables
             new(new("nic_count", ColumnKind.Integer), r => r.NicCount),
             new(new("disk_count", ColumnKind.Integer), r => r.DiskCount),
             new(new("snapshot_count", ColumnKind.Integer), r => r.SnapshotCount),
-            new(new("custom_attributes", ColumnKind.Json), r => r.CustomAttributes),
+            Text<VmRecord>("custom_attributes", r => r.CustomAttributes),
         ]);
 
     public static SyncedTable<DatastoreRecord> Datastores { get; } = new(

@@ -56,7 +56,7 @@ ALTER TABLE vcenter_vms ADD COLUMN memory_shares_level text;
 ALTER TABLE vcenter_vms ADD COLUMN nic_count integer;
 ALTER TABLE vcenter_vms ADD COLUMN disk_count integer;
 ALTER TABLE vcenter_vms ADD COLUMN snapshot_count integer;
-ALTER TABLE vcenter_vms ADD COLUMN custom_attributes jsonb;
+ALTER TABLE vcenter_vms ADD COLUMN custom_attributes text;
 
 ALTER TABLE vcenter_datastores ADD COLUMN datacenter text;
 ALTER TABLE vcenter_datastores ADD COLUMN folder_path text;
