@@ -16,6 +16,10 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   echo "test.sh: installing PostgreSQL server binaries from Debian" >&2
   apt_install postgresql
 fi
+if ! /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1; then
+  echo "test.sh: installing python3-openpyxl from Debian (the export tests read workbooks back with it)" >&2
+  apt_install python3-openpyxl
+fi
 bash test/Simulator/build.sh >&2
 
 log="$(mktemp)"

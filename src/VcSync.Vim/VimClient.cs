@@ -14,7 +14,7 @@ namespace VcSync.Vim;
 /// A streaming vSphere (vim25 SOAP) client: one HTTPS endpoint, one session. Calls may run concurrently.
 /// Dispose it to log out (when logged in) and close its connections.
 /// </summary>
-public sealed class VimClient : IAsyncDisposable
+public sealed partial class VimClient : IAsyncDisposable
 {
     private static readonly ManagedObjectReference ServiceInstance = new("ServiceInstance", "ServiceInstance");
     private static readonly TimeSpan LogoutTimeout = TimeSpan.FromSeconds(5);

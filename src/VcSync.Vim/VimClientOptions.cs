@@ -30,6 +30,9 @@ public sealed class VimClientOptions
     /// <summary>Where the client logs; nothing is logged when unset. Passwords are never logged.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
+    /// <summary>Also counts every call of clients made with these options (e.g. all attempts of one retried sync).</summary>
+    public SoapCallCounter? CallCounter { get; init; }
+
     /// <summary>The normalised endpoint, <c>https://host[:port]/sdk</c>.</summary>
     /// <exception cref="ArgumentException">The URL cannot be understood.</exception>
     public Uri SdkUri => NormaliseUrl(Url);

@@ -114,7 +114,8 @@ public sealed class SimulatorProcess : IAsyncDisposable
             res["pendingInjections"]!.GetValue<int>(),
             calls,
             res["totalCalls"]!.GetValue<long>(),
-            res["triggeredAlarms"]!.GetValue<int>());
+            res["triggeredAlarms"]!.GetValue<int>(),
+            res["openSessions"]!.GetValue<int>());
     }
 
     /// <summary>Resets the SOAP call counters.</summary>

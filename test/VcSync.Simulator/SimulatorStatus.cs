@@ -7,10 +7,12 @@ namespace VcSync.Simulator;
 /// <param name="Calls">SOAP calls per method since start (or the last reset).</param>
 /// <param name="TotalCalls">All SOAP calls since start (or the last reset).</param>
 /// <param name="TriggeredAlarms">Number of triggered alarms.</param>
+/// <param name="OpenSessions">Sessions logged in that have neither logged out nor expired.</param>
 public sealed record SimulatorStatus(
     int OpenTokens,
     long DelayMs,
     int PendingInjections,
     IReadOnlyDictionary<string, long> Calls,
     long TotalCalls,
-    int TriggeredAlarms);
+    int TriggeredAlarms,
+    int OpenSessions);

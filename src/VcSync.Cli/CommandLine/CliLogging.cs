@@ -14,6 +14,9 @@ internal static class CliLogging
         .SetMinimumLevel(minimum)
         // The sync logs its failure at Error for services; the CLI prints that same failure as its one error line.
         .AddFilter((category, level) => level >= minimum && (verbose || level < LogLevel.Error || category != SyncCategory))
+        // vcsync serve: Kestrel's per-request lines only with --verbose.
+        .AddFilter("Microsoft.AspNetCore", verbose ? LogLevel.Debug : LogLevel.Warning)
+        .AddFilter("Microsoft.Hosting.Lifetime", verbose ? LogLevel.Debug : LogLevel.Warning)
         .AddSimpleConsole(options =>
         {
             options.SingleLine = true;

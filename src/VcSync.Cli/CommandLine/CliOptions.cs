@@ -36,6 +36,11 @@ internal static class CliOptions
         DefaultValueFactory = _ => 60,
     };
 
+    public static Option<string?> Deadline { get; } = new("--deadline")
+    {
+        Description = "The longest a whole sync may take, retries included, e.g. 90s or 30m (env VCSYNC_DEADLINE; default 10m)",
+    };
+
     public static Option<int?> Retries { get; } = new("--retries")
     {
         Description = "Retries after a transient vCenter failure, each starting the fetch over (env VCSYNC_RETRIES; default 3)",

@@ -13,9 +13,16 @@ internal static class CommandActions
     /// <param name="command">The command.</param>
     /// <param name="defaultLevel">The least a command logs without <c>--verbose</c>.</param>
     /// <param name="action">What it does.</param>
-    public static void Set(Command command, LogLevel defaultLevel, CommandAction action) =>
-        command.SetAction(async (parse, cancellationToken) =>
+    /// <param name="cleansUpOnSignal">
+    /// SIGINT and SIGTERM cancel the action's token and the process exits with 130 or 143 once it has cleaned up (see
+    /// <see cref="SignalCancellation"/>); the command must be listed in <see cref="VcSyncCommandLine"/> as handling
+    /// its own signals.
+    /// </param>
+    public static void Set(Command command, LogLevel defaultLevel, CommandAction action, bool cleansUpOnSignal = false) =>
+        command.SetAction(async (parse, invocationToken) =>
         {
+            using var signals = cleansUpOnSignal ? new SignalCancellation(invocationToken) : null;
+            var cancellationToken = signals?.Token ?? invocationToken;
             var verbose = parse.GetValue(CliOptions.Verbose);
             // --json output is for programs: standard error keeps to warnings and the failure's one line.
             var json = command.Options.Contains(CliOptions.Json) && parse.GetValue(CliOptions.Json);
@@ -25,7 +32,8 @@ internal static class CommandActions
             using var loggerFactory = CliLogging.Create(level, verbose);
             try
             {
-                return await action(parse, loggerFactory, cancellationToken);
+                var exitCode = await action(parse, loggerFactory, cancellationToken);
+                return signals?.ExitCode ?? exitCode;
             }
             catch (CliException exception)
             {
@@ -35,12 +43,12 @@ internal static class CommandActions
             catch (SyncFailedException exception)
             {
                 CliConsole.Fail(exception.Message);
-                return exception.Cancelled ? ExitCodes.Cancelled : ExitCodes.Failure;
+                return signals?.ExitCode ?? (exception.Cancelled ? ExitCodes.Cancelled : ExitCodes.Failure);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 CliConsole.Fail("cancelled");
-                return ExitCodes.Cancelled;
+                return signals?.ExitCode ?? ExitCodes.Cancelled;
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
@@ -50,7 +58,7 @@ internal static class CommandActions
                     CliConsole.Status(exception.ToString());
                 }
 
-                return ExitCodes.Failure;
+                return signals?.ExitCode ?? ExitCodes.Failure;
             }
         });
 }

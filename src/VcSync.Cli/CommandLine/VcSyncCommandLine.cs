@@ -7,6 +7,9 @@ namespace VcSync.Cli.CommandLine;
 /// <summary>The <c>vcsync</c> command tree.</summary>
 internal static class VcSyncCommandLine
 {
+    private static readonly HashSet<string> OwnSignalHandling =
+        [WorkerCommand.Name, ServeCommand.Name, SyncCommand.Name, ProbeCommand.Name, DemoCommand.Name];
+
     public static RootCommand Build()
     {
         var root = new RootCommand("VcSync: mirror a VMware vCenter inventory into a SQL database, fast.")
@@ -19,8 +22,10 @@ internal static class VcSyncCommandLine
         root.Subcommands.Add(VCentersCommand.Create());
         root.Subcommands.Add(JobsCommand.Create());
         root.Subcommands.Add(WorkerCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(AlarmsCommand.Create());
         root.Subcommands.Add(ServersCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         foreach (var command in InventoryListCommand.CreateAll())
         {
             root.Subcommands.Add(command);
@@ -44,9 +49,10 @@ internal static class VcSyncCommandLine
             return ExitCodes.Usage;
         }
 
-        // The worker's Generic Host handles SIGTERM itself (finish or hand back the running job), which takes longer
-        // than the 2 s System.CommandLine would allow before ending the process.
-        return parse.CommandResult.Command.Name == WorkerCommand.Name
+        // These handle SIGINT and SIGTERM themselves: the worker's and the server's hosts finish or hand back the running job
+        // (longer than the 2 s System.CommandLine allows); sync, probe and demo clean up on vCenter first and exit with
+        // 130 or 143 (SignalCancellation).
+        return OwnSignalHandling.Contains(parse.CommandResult.Command.Name)
             ? await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null })
             : await parse.InvokeAsync();
     }

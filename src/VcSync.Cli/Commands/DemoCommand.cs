@@ -12,6 +12,8 @@ namespace VcSync.Cli.Commands;
 /// <summary><c>vcsync demo</c>: start the bundled vCenter simulator and sync it into the database.</summary>
 internal static class DemoCommand
 {
+    public const string Name = "demo";
+
     private const string DemoName = "demo";
 
     public static Command Create()
@@ -22,9 +24,9 @@ internal static class DemoCommand
             DefaultValueFactory = _ => "plan",
         };
         size.AcceptOnlyFromAmong("small", "plan", "10k", "max");
-        var command = new Command("demo", "Start the bundled vCenter simulator and sync it into the database")
+        var command = new Command(Name, "Start the bundled vCenter simulator and sync it into the database")
         {
-            CliOptions.Database, CliOptions.Json, size,
+            CliOptions.Database, CliOptions.Json, CliOptions.Deadline, size,
         };
         CommandActions.Set(command, LogLevel.Information, async (parse, loggerFactory, cancellationToken) =>
         {
@@ -34,7 +36,7 @@ internal static class DemoCommand
             CliConsole.Status($"demo: simulator listening at {simulator.SdkUrl}");
             await using var store = await DatabaseSettings.OpenAsync(parse, loggerFactory, cancellationToken);
             var vcenter = await RegisterDemoAsync(store, simulator, cancellationToken);
-            var target = new SyncTarget { VCenter = vcenter, Password = simulator.Password };
+            var target = new SyncTarget { VCenter = vcenter, Password = simulator.Password, Deadline = DeadlineSetting.Resolve(parse) };
             var sync = new FullInventorySync(store, loggerFactory);
             var result = await SyncProgressRenderer.RunAsync(
                 quiet: false, progress => sync.RunAsync(target, progress, cancellationToken));
@@ -49,7 +51,7 @@ internal static class DemoCommand
             }
 
             return ExitCodes.Success;
-        });
+        }, cleansUpOnSignal: true);
         return command;
     }
 

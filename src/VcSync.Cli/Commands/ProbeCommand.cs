@@ -12,10 +12,12 @@ namespace VcSync.Cli.Commands;
 /// <summary><c>vcsync probe</c>: log in, fetch the inventory through one view, print what the server is and holds.</summary>
 internal static class ProbeCommand
 {
+    public const string Name = "probe";
+
     public static Command Create()
     {
         var pageSize = new Option<int?>("--page-size") { Description = "Objects per PropertyCollector page (default: the server's)" };
-        var command = new Command("probe", "Log in, fetch the inventory once and print counts; writes nothing")
+        var command = new Command(Name, "Log in, fetch the inventory once and print counts; writes nothing")
         {
             CliOptions.Url, CliOptions.Username, CliOptions.PasswordStdin, CliOptions.Insecure, CliOptions.Thumbprint,
             CliOptions.Timeout, CliOptions.Json, pageSize,
@@ -35,7 +37,7 @@ internal static class ProbeCommand
             }
 
             return ExitCodes.Success;
-        });
+        }, cleansUpOnSignal: true);
         return command;
     }
 

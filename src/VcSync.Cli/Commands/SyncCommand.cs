@@ -9,14 +9,16 @@ namespace VcSync.Cli.Commands;
 /// <summary><c>vcsync sync</c>: one full sync of one vCenter into the database.</summary>
 internal static class SyncCommand
 {
+    public const string Name = "sync";
+
     public static Command Create()
     {
         var name = new Option<string?>("--name") { Description = "Name to register the vCenter under (default: its host name)" };
         var pageSize = new Option<int?>("--page-size") { Description = $"Objects per PropertyCollector page to ask for (default {SyncTarget.DefaultMaxObjectsPerPage}; the server may cut pages smaller)" };
-        var command = new Command("sync", "Sync one vCenter's inventory into the database")
+        var command = new Command(Name, "Sync one vCenter's inventory into the database")
         {
             CliOptions.Url, CliOptions.Username, CliOptions.PasswordStdin, CliOptions.Insecure, CliOptions.Thumbprint,
-            CliOptions.Timeout, CliOptions.Retries, CliOptions.RetryDelay, name, CliOptions.Database, CliOptions.Json, pageSize,
+            CliOptions.Timeout, CliOptions.Deadline, CliOptions.Retries, CliOptions.RetryDelay, name, CliOptions.Database, CliOptions.Json, pageSize,
         };
         CommandActions.Set(command, LogLevel.Information, async (parse, loggerFactory, cancellationToken) =>
         {
@@ -35,6 +37,7 @@ internal static class SyncCommand
                 },
                 Password = connection.Password,
                 CallTimeout = connection.CallTimeout,
+                Deadline = DeadlineSetting.Resolve(parse),
                 Retry = retry,
                 MaxObjectsPerPage = parse.GetValue(pageSize) ?? SyncTarget.DefaultMaxObjectsPerPage,
             };
@@ -54,7 +57,7 @@ internal static class SyncCommand
             }
 
             return ExitCodes.Success;
-        });
+        }, cleansUpOnSignal: true);
         return command;
     }
 }

@@ -31,7 +31,7 @@ internal static class WorkerCommand
         var command = new Command(Name, "Run queued sync jobs until stopped; several workers may share a PostgreSQL database")
         {
             CliOptions.Database, schedule, workerId, heartbeat, staleAfter, poll, grace, pageSize, CliOptions.Timeout,
-            CliOptions.Retries, CliOptions.RetryDelay,
+            CliOptions.Deadline, CliOptions.Retries, CliOptions.RetryDelay,
         };
         CommandActions.Set(command, LogLevel.Information, async (parse, loggerFactory, cancellationToken) =>
         {
@@ -46,6 +46,7 @@ internal static class WorkerCommand
                 CallTimeout = TimeSpan.FromSeconds(parse.GetValue(CliOptions.Timeout) is > 0 and var t ? t
                     : throw new CliException("--timeout must be a positive number of seconds")),
                 Retry = RetrySettings.Resolve(parse),
+                Deadline = DeadlineSetting.Resolve(parse),
             };
             if (parse.GetValue(workerId) is { } id)
             {

@@ -50,6 +50,8 @@ public sealed partial class FullInventorySync
     {
         ArgumentNullException.ThrowIfNull(target);
         var run = new SyncRun(target, progress, _time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(target.Deadline);
         try
         {
             var retry = SyncRetryPipeline.Create(target.Retry, (attempt, delay, error) => OnRetry(run, attempt, delay, error));
@@ -57,7 +59,7 @@ public sealed partial class FullInventorySync
             {
                 try
                 {
-                    return await retry.ExecuteAsync(ct => new ValueTask<SyncResult>(AttemptAsync(run, ct)), cancellationToken);
+                    return await retry.ExecuteAsync(ct => new ValueTask<SyncResult>(AttemptAsync(run, ct)), deadline.Token);
                 }
                 catch (NotAuthenticatedException expired) when (session == 1)
                 {
@@ -70,7 +72,8 @@ public sealed partial class FullInventorySync
         catch (Exception exception) when (exception is not SyncFailedException)
         {
             var cancelled = exception is OperationCanceledException && cancellationToken.IsCancellationRequested;
-            var message = cancelled ? "sync cancelled" : OneLine.Of(exception);
+            var timedOut = !cancelled && deadline.IsCancellationRequested;
+            var message = cancelled ? "sync cancelled" : timedOut ? DeadlineMessage(target.Deadline) : OneLine.Of(exception);
             if (!cancelled && run.Attempts > 1)
             {
                 message = string.Create(CultureInfo.InvariantCulture, $"{message} (after {run.Attempts} attempts)");
@@ -82,6 +85,9 @@ public sealed partial class FullInventorySync
             throw new SyncFailedException($"Sync of {target.VCenter.Name} failed: {message}", cancelled, exception);
         }
     }
+
+    private static string DeadlineMessage(TimeSpan deadline) => string.Create(
+        CultureInfo.InvariantCulture, $"the sync did not complete within its deadline of {deadline.TotalSeconds:0.###} s");
 
     /// <summary>One attempt: connect, log in, fetch everything into a new snapshot, write it, log out.</summary>
     private async Task<SyncResult> AttemptAsync(SyncRun run, CancellationToken cancellationToken)
@@ -104,7 +110,7 @@ public sealed partial class FullInventorySync
                 throw;
             }
 
-            return await WriteAsync(client, run, fetched, cancellationToken);
+            return await WriteAsync(run, fetched, cancellationToken);
         }
         finally
         {
@@ -134,6 +140,7 @@ public sealed partial class FullInventorySync
             Thumbprint = vcenter.TlsThumbprint,
             Insecure = vcenter.TlsInsecure,
             CallTimeout = run.Target.CallTimeout,
+            CallCounter = run.SoapCalls,
             LoggerFactory = _loggerFactory,
         };
         var watch = Stopwatch.StartNew();
@@ -260,7 +267,7 @@ public sealed partial class FullInventorySync
             ["bytes"] = bytes,
         });
 
-    private async Task<SyncResult> WriteAsync(VimClient client, SyncRun run, InventorySnapshot snapshot, CancellationToken cancellationToken)
+    private async Task<SyncResult> WriteAsync(SyncRun run, InventorySnapshot snapshot, CancellationToken cancellationToken)
     {
         var process = Stopwatch.StartNew();
         run.Progress(SyncPhase.Inventory, 90, "Writing the database");
@@ -285,7 +292,8 @@ public sealed partial class FullInventorySync
             Networks = ChangeCounts.From(written.Networks),
             Alarms = ChangeCounts.From(written.Alarms),
             TotalObjects = snapshot.TotalObjects,
-            SoapCalls = (int)client.Statistics.SoapCalls + 1,
+            // Every attempt's calls, and the Logout still to come.
+            SoapCalls = (int)run.SoapCalls.Calls + 1,
             FetchTimeMs = run.FetchWatch.ElapsedMilliseconds,
             ProcessTimeMs = process.ElapsedMilliseconds,
         };

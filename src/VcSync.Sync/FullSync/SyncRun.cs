@@ -29,6 +29,9 @@ internal sealed class SyncRun
 
     public AboutInfo? About { get; set; }
 
+    /// <summary>SOAP calls of every attempt, the failed ones included.</summary>
+    public SoapCallCounter SoapCalls { get; } = new();
+
     /// <summary>How many attempts have started (retries and the re-login included).</summary>
     public int Attempts { get; set; }
 

@@ -18,6 +18,18 @@ public sealed record SyncTarget
     /// <summary>The longest any one SOAP call may take.</summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The longest the whole sync may take, every attempt, wait and the database write included; past it the sync fails
+    /// (status <c>failed</c>) and writes nothing. Beside <see cref="CallTimeout"/>, which bounds one call.
+    /// </summary>
+    public TimeSpan Deadline { get; init; } = DefaultDeadline;
+
+    /// <summary>
+    /// The default of <see cref="Deadline"/>: 10 minutes, far above a healthy sync (seconds at 45,000 VMs) and above the
+    /// retries' own worst case, yet short enough that a vCenter dribbling pages cannot hold a worker for hours.
+    /// </summary>
+    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromMinutes(10);
+
     /// <summary>How transient vCenter failures are retried.</summary>
     public SyncRetryOptions Retry { get; init; } = SyncRetryOptions.Default;
 

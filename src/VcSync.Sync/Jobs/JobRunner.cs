@@ -84,6 +84,7 @@ public sealed partial class JobRunner
                 Password = await _passwords.ResolveAsync(vcenter, cancellationToken),
                 JobId = job.Id,
                 CallTimeout = _options.CallTimeout,
+                Deadline = _options.Deadline,
                 Retry = _options.Retry,
                 MaxObjectsPerPage = _options.MaxObjectsPerPage ?? SyncTarget.DefaultMaxObjectsPerPage,
                 ExpectedObjects = await ExpectedObjectsAsync(vcenter.Id, cancellationToken),

@@ -28,17 +28,30 @@ public static class WorkerHost
             host.ShutdownTimeout = options.ShutdownGrace + TimeSpan.FromSeconds(30);
         });
         builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
-        builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(store);
-        builder.Services.AddSingleton<IJobStore>(_ => store.Jobs());
-        builder.Services.AddSingleton(_ => new VCenterPasswords(store.Passwords()));
-        builder.Services.AddSingleton<JobRunner>();
-        builder.Services.AddHostedService<SyncWorkerService>();
+        AddSyncWorker(builder.Services, store, options);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Adds the worker loop (and, with a schedule, the scheduler) to a host's services, for hosts that run it beside
+    /// other things (<c>vcsync serve --worker</c>). The host must provide logging.
+    /// </summary>
+    public static IServiceCollection AddSyncWorker(this IServiceCollection services, IInventoryStore store, WorkerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton(options);
+        services.AddSingleton(store);
+        services.AddSingleton<IJobStore>(_ => store.Jobs());
+        services.AddSingleton(_ => new VCenterPasswords(store.Passwords()));
+        services.AddSingleton<JobRunner>();
+        services.AddHostedService<SyncWorkerService>();
         if (options.Schedule is not null)
         {
-            builder.Services.AddHostedService<SyncScheduleService>();
+            services.AddHostedService<SyncScheduleService>();
         }
 
-        return builder.Build();
+        return services;
     }
 }

@@ -27,6 +27,9 @@ public sealed record WorkerOptions
     /// <summary>The longest one SOAP call may take.</summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The longest one job's sync may take; see <see cref="FullSync.SyncTarget.Deadline"/>.</summary>
+    public TimeSpan Deadline { get; init; } = FullSync.SyncTarget.DefaultDeadline;
+
     /// <summary>How a job's sync retries transient vCenter failures.</summary>
     public Reliability.SyncRetryOptions Retry { get; init; } = Reliability.SyncRetryOptions.Default;
 

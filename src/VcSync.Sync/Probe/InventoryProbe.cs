@@ -8,6 +8,8 @@ namespace VcSync.Sync.Probe;
 /// <summary>Logs in, fetches the seven inventory types through one ContainerView, logs out, and counts what came back.</summary>
 public static class InventoryProbe
 {
+    private static readonly TimeSpan CleanUpTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>Runs the probe.</summary>
     public static async Task<ProbeResult> RunAsync(
         VimClientOptions options, string username, string password, int? maxObjectsPerPage, CancellationToken cancellationToken)
@@ -38,7 +40,9 @@ public static class InventoryProbe
             }
             finally
             {
-                await client.DestroyViewAsync(view, cancellationToken);
+                // Also after cancellation (Ctrl-C): the view must not outlive the probe, so not the caller's token.
+                using var cleanUp = new CancellationTokenSource(CleanUpTimeout);
+                await client.DestroyViewAsync(view, cleanUp.Token);
             }
 
             watch.Stop();
@@ -55,7 +59,7 @@ public static class InventoryProbe
         }
         finally
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            using var timeout = new CancellationTokenSource(CleanUpTimeout);
             await client.LogoutAsync(timeout.Token);
         }
     }

@@ -53,6 +53,7 @@ internal sealed class SoapTransport : IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var deadline = new CallDeadline(timeout ?? _options.CallTimeout, cancellationGrace, cancellationToken);
         Counters.AddCall();
+        _options.CallCounter?.Add();
         var started = Stopwatch.GetTimestamp();
         using var request = new HttpRequestMessage(HttpMethod.Post, Uri) { Content = new ByteArrayContent(body), Version = new Version(1, 1) };
         request.Content.Headers.ContentType = XmlContentType;

@@ -80,6 +80,7 @@ func (c *controlHandler) do(req *controlRequest) (interface{}, error) {
 		calls, total := callStats()
 		return obj{
 			"openTokens":        tokens.count(),
+			"openSessions":      openSessions(),
 			"delayMs":           atomic.LoadInt64(&state.delayMs),
 			"pendingInjections": injections.pendingCount(),
 			"calls":             calls,

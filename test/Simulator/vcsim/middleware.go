@@ -27,10 +27,11 @@ type runtimeState struct {
 	total    int64
 	known    map[string]bool // session keys handed out
 	expired  map[string]bool // session keys invalidated by the control endpoint
+	ended    map[string]bool // session keys that logged out
 	expiries int
 }
 
-var state = &runtimeState{calls: map[string]int64{}, known: map[string]bool{}, expired: map[string]bool{}}
+var state = &runtimeState{calls: map[string]int64{}, known: map[string]bool{}, expired: map[string]bool{}, ended: map[string]bool{}}
 
 func currentConfig() *config { return state.cfg.Load().(*config) }
 
@@ -138,6 +139,9 @@ func middleware(next http.Handler, ctl http.Handler) http.Handler {
 		}
 		if method == "Logout" && session != "" {
 			tokens.dropSession(session)
+			state.mu.Lock()
+			state.ended[session] = true
+			state.mu.Unlock()
 		}
 	})
 }
@@ -181,6 +185,19 @@ func expireSessions() int {
 	state.mu.Unlock()
 	tokens.dropSession("")
 	wakeAll() // a WaitForUpdatesEx waiting in an expired session fails now
+	return n
+}
+
+// openSessions counts sessions handed out that have neither logged out nor been expired.
+func openSessions() int {
+	state.mu.Lock()
+	defer state.mu.Unlock()
+	n := 0
+	for k := range state.known {
+		if !state.expired[k] && !state.ended[k] {
+			n++
+		}
+	}
 	return n
 }
 

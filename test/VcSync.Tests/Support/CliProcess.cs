@@ -16,12 +16,10 @@ public static class CliProcess
     }
 
     /// <summary>
-    /// Runs <c>dotnet vcsync.dll</c> from the test's output directory with <paramref name="arguments"/>; no
-    /// <c>VCSYNC_*</c> variable of the test's environment leaks in, <paramref name="environment"/> is added;
-    /// <paramref name="standardInput"/>, if any, is what it reads (e.g. for <c>--password-stdin</c>).
+    /// Starts <c>dotnet vcsync.dll</c> as <see cref="RunAsync"/> does, with standard input, output and error redirected,
+    /// for a test that acts on the running process (e.g. sends it a signal).
     /// </summary>
-    public static async Task<Run> RunAsync(
-        IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? standardInput = null)
+    public static Process Start(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -48,7 +46,18 @@ public static class CliProcess
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+    }
+
+    /// <summary>
+    /// Runs <c>dotnet vcsync.dll</c> from the test's output directory with <paramref name="arguments"/>; no
+    /// <c>VCSYNC_*</c> variable of the test's environment leaks in, <paramref name="environment"/> is added;
+    /// <paramref name="standardInput"/>, if any, is what it reads (e.g. for <c>--password-stdin</c>).
+    /// </summary>
+    public static async Task<Run> RunAsync(
+        IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? standardInput = null)
+    {
+        using var process = Start(arguments, environment);
         if (standardInput is not null)
         {
             await process.StandardInput.WriteAsync(standardInput);

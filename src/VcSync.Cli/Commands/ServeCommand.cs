@@ -1,0 +1,95 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using VcSync.Cli.CommandLine;
+using VcSync.Server;
+using VcSync.Server.Hosting;
+using VcSync.Sync.Jobs;
+
+namespace VcSync.Cli.Commands;
+
+/// <summary><c>vcsync serve</c>: the web dashboard, the HTTP API and the metrics, until stopped (SIGTERM, Ctrl+C).</summary>
+internal static class ServeCommand
+{
+    public const string Name = "serve";
+
+    public static Command Create()
+    {
+        var listen = new Option<string>("--listen")
+        {
+            Description = "Address and port to listen on; beyond loopback a token is required",
+            DefaultValueFactory = _ => "127.0.0.1:8080",
+        };
+        var tokenFile = new Option<string?>("--token-file")
+        {
+            Description = "Read the API token from this file (else env VCSYNC_API_TOKEN); writes need it, and reads too beyond loopback",
+        };
+        var anonymousRead = new Option<bool>("--allow-anonymous-read") { Description = "Beyond loopback, let GET requests through without the token" };
+        var worker = new Option<bool>("--worker") { Description = "Also run the job worker in this process" };
+        var command = new Command(Name, "Serve the dashboard, the HTTP API (/api/v1, /openapi/v1.json) and Prometheus metrics (/metrics)")
+        {
+            CliOptions.Database, listen, tokenFile, anonymousRead, worker,
+        };
+        CommandActions.Set(command, LogLevel.Information, async (parse, loggerFactory, cancellationToken) =>
+        {
+            var options = new ServeOptions
+            {
+                Listen = Parse(parse.GetValue(listen)!),
+                Token = ReadToken(parse.GetValue(tokenFile)),
+                AllowAnonymousRead = parse.GetValue(anonymousRead),
+                Worker = parse.GetValue(worker) ? new WorkerOptions() : null,
+            };
+            try
+            {
+                options.Validate();
+            }
+            catch (ArgumentException exception)
+            {
+                throw new CliException(exception.Message);
+            }
+
+            await using var store = await DatabaseSettings.OpenAsync(parse, loggerFactory, cancellationToken);
+            await using var app = VcSyncServer.Build(store, options, loggerFactory);
+            await app.StartAsync(cancellationToken);
+            Console.Out.WriteLine($"VcSync is serving on {VcSyncServer.BaseAddress(app)}");
+            Console.Out.Flush();
+            await app.WaitForShutdownAsync(cancellationToken);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static System.Net.IPEndPoint Parse(string value)
+    {
+        try
+        {
+            return ListenAddress.Parse(value);
+        }
+        catch (FormatException exception)
+        {
+            throw new CliException(exception.Message);
+        }
+    }
+
+    private static string? ReadToken(string? file)
+    {
+        if (file is null)
+        {
+            return VcSyncEnvironment.Get("VCSYNC_API_TOKEN")?.Trim();
+        }
+
+        try
+        {
+            var token = File.ReadAllText(file).Trim();
+            return token.Length > 0 ? token : throw new CliException($"--token-file {file} is empty");
+        }
+        catch (IOException exception)
+        {
+            throw new CliException($"cannot read --token-file {file}: {exception.Message}");
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            throw new CliException($"cannot read --token-file {file}: {exception.Message}");
+        }
+    }
+}

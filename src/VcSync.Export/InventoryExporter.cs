@@ -1,0 +1,51 @@
+using VcSync.Export.Sheets;
+using VcSync.Export.Writing;
+using VcSync.Storage;
+using VcSync.Storage.Export;
+
+namespace VcSync.Export;
+
+/// <summary>
+/// Writes the inventory as RVTools writes it: the sheets, headers and units of an RVTools workbook, rows streamed
+/// from one consistent read of the store into the file, so memory stays flat however large the inventory.
+/// </summary>
+public static class InventoryExporter
+{
+    /// <summary>The sheets in workbook order with their header text.</summary>
+    public static IReadOnlyList<(string Sheet, IReadOnlyList<string> Headers)> Sheets { get; } =
+        [.. RvToolsSheets.Create(new ExportContext { CreatedAt = DateTimeOffset.UnixEpoch })
+            .Select(s => (s.Name, (IReadOnlyList<string>)[.. s.Columns.Select(c => c.Header)]))];
+
+    /// <summary>Writes the export; the destination appears only when all of it is written.</summary>
+    /// <exception cref="IOException">The destination cannot be written; nothing was left behind.</exception>
+    /// <exception cref="UnauthorizedAccessException">The destination cannot be written; nothing was left behind.</exception>
+    public static async Task<ExportResult> ExportAsync(IInventoryStore store, ExportOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        var created = options.CreatedAt ?? DateTimeOffset.UtcNow;
+        var context = new ExportContext { CreatedAt = created.AddTicks(-(created.Ticks % TimeSpan.TicksPerSecond)) };
+        var sheets = RvToolsSheets.Create(context);
+
+        // The destination first: an unwritable path fails before any row is read.
+        await using ISheetWriter writer = options.Format == ExportFormat.Xlsx
+            ? await XlsxSheetWriter.CreateAsync(options.OutputPath, cancellationToken)
+            : CsvSheetWriter.Create(options.OutputPath);
+        await using var session = await store.BeginExportAsync(cancellationToken);
+        var results = new List<SheetResult>(sheets.Count);
+        foreach (var sheet in sheets)
+        {
+            var rows = await new SheetExport(sheet).WriteAsync(session, writer, options.VCenterId, cancellationToken);
+            results.Add(new SheetResult(sheet.Name, rows, sheet.Columns.Count));
+        }
+
+        await writer.CommitAsync(cancellationToken);
+        return new ExportResult
+        {
+            Format = options.Format,
+            Path = Path.GetFullPath(options.OutputPath),
+            Files = writer.Files,
+            Sheets = results,
+        };
+    }
+}

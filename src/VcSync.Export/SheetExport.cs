@@ -1,0 +1,65 @@
+using VcSync.Export.Sheets;
+using VcSync.Export.Writing;
+using VcSync.Storage.Export;
+
+namespace VcSync.Export;
+
+/// <summary>One sheet's rows from the store to the writer: the store columns read once per row, each cell made from them.</summary>
+internal sealed class SheetExport
+{
+    private readonly SheetDefinition _sheet;
+    private readonly List<string> _sources = [];
+    private readonly int[][] _ordinals;
+
+    public SheetExport(SheetDefinition sheet)
+    {
+        _sheet = sheet;
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        _ordinals = [.. sheet.Columns.Select(column => column.Sources.Select(source =>
+        {
+            if (!index.TryGetValue(source, out var ordinal))
+            {
+                ordinal = _sources.Count;
+                index.Add(source, ordinal);
+                _sources.Add(source);
+            }
+
+            return ordinal;
+        }).ToArray())];
+    }
+
+    /// <summary>The store columns the sheet reads, each once.</summary>
+    public IReadOnlyList<string> Sources => _sources;
+
+    /// <returns>The number of rows written.</returns>
+    public async Task<long> WriteAsync(IExportSession session, ISheetWriter writer, Guid? vcenterId, CancellationToken cancellationToken)
+    {
+        await writer.StartSheetAsync(_sheet.Name, [.. _sheet.Columns.Select(c => c.Header)], cancellationToken);
+        if (_sheet.Source is not { } source)
+        {
+            return 0;
+        }
+
+        await using var reader = await session.ReadAsync(source, _sources, vcenterId, cancellationToken);
+        var row = new object?[_sources.Count];
+        var cells = new CellValue[_sheet.Columns.Count];
+        long count = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.GetValue(i);
+            }
+
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = _sheet.Columns[i].Value(new ColumnInputs(row, _ordinals[i]));
+            }
+
+            await writer.WriteRowAsync(cells, cancellationToken);
+            count++;
+        }
+
+        return count;
+    }
+}

@@ -1,0 +1,7 @@
+namespace VcSync.Export.Sheets;
+
+/// <summary>What the sheets of one export share beyond the rows: when it was made.</summary>
+internal sealed class ExportContext
+{
+    public required DateTimeOffset CreatedAt { get; init; }
+}

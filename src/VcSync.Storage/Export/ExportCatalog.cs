@@ -1,0 +1,11 @@
+namespace VcSync.Storage.Export;
+
+/// <summary>What each <see cref="ExportSource"/> offers to read.</summary>
+public static class ExportCatalog
+{
+    /// <summary>The columns <paramref name="source"/> offers, e.g. <c>vm.cpu_count</c>, <c>vcenter.name</c>.</summary>
+    public static IReadOnlyCollection<ExportColumn> Columns(ExportSource source) => ExportViews.Get(source, postgres: false).Columns;
+
+    /// <summary>Whether <paramref name="source"/> offers a column named <paramref name="name"/>.</summary>
+    public static bool Offers(ExportSource source, string name) => ExportViews.Get(source, postgres: false).Find(name) is not null;
+}

@@ -1,0 +1,404 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using VcSync.Storage.Schema;
+
+namespace VcSync.Storage.Reads;
+
+/// <summary>
+/// <see cref="IInventoryReads"/> on either store. Filtering, sorting, paging and counting happen in the database, so a
+/// page costs the same at 45,000 VMs as at 50; every piece of SQL comes from <see cref="ListResources"/>, and values
+/// travel as parameters.
+/// </summary>
+internal sealed class SqlInventoryReads : IInventoryReads
+{
+    private readonly IInventoryStore _store;
+    private readonly ISqlConnectionSource _source;
+    private readonly ISqlDialect _dialect;
+
+    public SqlInventoryReads(IInventoryStore store, ISqlConnectionSource source)
+    {
+        _store = store;
+        _source = source;
+        _dialect = source.Dialect;
+    }
+
+    public async Task<ListPage> ListAsync(ListResource resource, ListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Limit is < 1 or > ListQuery.MaxLimit)
+        {
+            throw new ListQueryException($"limit must be between 1 and {ListQuery.MaxLimit}; got {query.Limit}");
+        }
+
+        if (query.Offset < 0)
+        {
+            throw new ListQueryException($"offset must not be negative; got {query.Offset}");
+        }
+
+        var (where, parameters) = Where(resource, query);
+        var order = OrderBy(resource, query.Sort ?? resource.DefaultSort);
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+
+        var count = new StringBuilder("SELECT COUNT(*) FROM ").Append(resource.From).Append(where);
+        await using var countCommand = Command(connection, count.ToString(), parameters);
+        var total = Convert.ToInt64(await countCommand.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        if (total <= query.Offset)
+        {
+            return new ListPage([], total);
+        }
+
+        var select = Select(resource).Append(where).Append(" ORDER BY ").Append(order).Append(" LIMIT @limit OFFSET @offset");
+        List<DbParameter> pageParameters =
+        [
+            .. Where(resource, query).Parameters,
+            _dialect.Parameter("limit", ColumnKind.Integer, query.Limit),
+            _dialect.Parameter("offset", ColumnKind.Integer, query.Offset),
+        ];
+        await using var command = Command(connection, select.ToString(), pageParameters);
+        return new ListPage(await ReadItemsAsync(resource, command, cancellationToken), total);
+    }
+
+    public async Task<IReadOnlyDictionary<string, object?>?> FindAsync(ListResource resource, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+        var sql = Select(resource).Append(" WHERE ").Append(resource.IdExpression).Append(" = @id");
+        await using var command = Command(connection, sql.ToString(), [_dialect.Parameter("id", ColumnKind.Uuid, id)]);
+        var items = await ReadItemsAsync(resource, command, cancellationToken);
+        return items.Count == 0 ? null : items[0];
+    }
+
+    public async Task<IReadOnlyList<VCenterSummary>> SummarizeAsync(CancellationToken cancellationToken)
+    {
+        var vcenters = await _store.ListVCentersAsync(cancellationToken);
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+        var counts = new Dictionary<Guid, Dictionary<string, long>>();
+        foreach (var (name, table) in new[]
+                 {
+                     ("clusters", "vcenter_clusters"), ("hosts", "vcenter_hosts"), ("vms", "vcenter_vms"),
+                     ("datastores", "vcenter_datastores"), ("networks", "vcenter_networks"), ("alarms", "vcenter_alarms"),
+                 })
+        {
+            await using var command = Command(connection, $"SELECT source_vcenter_id, COUNT(*) FROM {table} GROUP BY source_vcenter_id", []);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = (Guid)_dialect.Read(reader, 0, ColumnKind.Uuid)!;
+                if (!counts.TryGetValue(id, out var perTable))
+                {
+                    counts.Add(id, perTable = new Dictionary<string, long>(StringComparer.Ordinal));
+                }
+
+                perTable[name] = reader.GetInt64(1);
+            }
+        }
+
+        var alarms = new Dictionary<(Guid, string), long>();
+        await using (var command = Command(
+            connection,
+            "SELECT source_vcenter_id, overall_status, COUNT(*) FROM vcenter_alarms WHERE overall_status IN ('red', 'yellow') GROUP BY source_vcenter_id, overall_status",
+            []))
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                alarms[((Guid)_dialect.Read(reader, 0, ColumnKind.Uuid)!, reader.GetString(1))] = reader.GetInt64(2);
+            }
+        }
+
+        return
+        [
+            .. vcenters.Select(v => new VCenterSummary
+            {
+                VCenter = v,
+                Counts = counts.GetValueOrDefault(v.Id) ?? new Dictionary<string, long>(),
+                RedAlarms = alarms.GetValueOrDefault((v.Id, "red")),
+                YellowAlarms = alarms.GetValueOrDefault((v.Id, "yellow")),
+            }),
+        ];
+    }
+
+    public async Task<InventoryFigures> FiguresAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+        var vms = await GroupCountsAsync(connection, "vcenter_vms", "power_state", cancellationToken);
+        var hosts = await GroupCountsAsync(connection, "vcenter_hosts", "connection_state", cancellationToken);
+        var alarms = await GroupCountsAsync(connection, "vcenter_alarms", "overall_status", cancellationToken);
+
+        List<(string, string, long, long)> datastores = [];
+        await using (var command = Command(
+            connection,
+            "SELECT v.name, t.name, t.capacity_bytes, COALESCE(t.free_bytes, 0) FROM vcenter_datastores t " +
+            "JOIN vcenters v ON v.id = t.source_vcenter_id WHERE t.capacity_bytes IS NOT NULL",
+            []))
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                datastores.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3)));
+            }
+        }
+
+        List<(string, string, long)> finished = [];
+        long pending = 0, running = 0;
+        await using (var command = Command(
+            connection,
+            "SELECT COALESCE(v.name, ''), t.status, COUNT(*) FROM jobs t LEFT JOIN vcenters v ON v.id = t.target_vcenter_id GROUP BY v.name, t.status",
+            []))
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var status = reader.GetString(1);
+                var count = reader.GetInt64(2);
+                switch (status)
+                {
+                    case Jobs.JobStatus.Pending:
+                        pending += count;
+                        break;
+                    case Jobs.JobStatus.Running:
+                        running += count;
+                        break;
+                    default:
+                        if (reader.GetString(0) is { Length: > 0 } vcenter)
+                        {
+                            finished.Add((vcenter, status, count));
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        return new InventoryFigures
+        {
+            VmsByPowerState = vms,
+            HostsByConnectionState = hosts,
+            AlarmsByStatus = alarms,
+            Datastores = datastores,
+            FinishedJobs = finished,
+            PendingJobs = pending,
+            RunningJobs = running,
+            LastSyncs = await LastSyncsAsync(connection, cancellationToken),
+        };
+    }
+
+    public async Task<(int Hosts, bool ServerExists)> SerialUsageAsync(string normalizedSerial, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(normalizedSerial);
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+        var hosts = 0;
+        await using (var command = Command(connection, "SELECT serial_number FROM vcenter_hosts WHERE serial_number IS NOT NULL", []))
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (Inventory.ServiceTagRules.NormalizeForLinking(reader.GetString(0)) == normalizedSerial)
+                {
+                    hosts++;
+                }
+            }
+        }
+
+        await using var servers = Command(
+            connection, "SELECT COUNT(*) FROM servers WHERE service_tag = @tag", [_dialect.Parameter("tag", ColumnKind.Text, normalizedSerial)]);
+        var exists = Convert.ToInt64(await servers.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
+        return (hosts, exists);
+    }
+
+    private async Task<IReadOnlyList<LastSync>> LastSyncsAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var jobs = new Dictionary<string, (DateTimeOffset? Started, DateTimeOffset? Completed, string? Result)>(StringComparer.Ordinal);
+        await using (var command = Command(
+            connection,
+            "SELECT v.name, t.started_at, t.completed_at, t.result FROM jobs t JOIN vcenters v ON v.id = t.target_vcenter_id " +
+            "WHERE t.status = 'completed' AND t.completed_at = " +
+            "(SELECT MAX(j.completed_at) FROM jobs j WHERE j.target_vcenter_id = t.target_vcenter_id AND j.status = 'completed')",
+            []))
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                jobs[reader.GetString(0)] = (
+                    (DateTimeOffset?)_dialect.Read(reader, 1, ColumnKind.Timestamp),
+                    (DateTimeOffset?)_dialect.Read(reader, 2, ColumnKind.Timestamp),
+                    (string?)_dialect.Read(reader, 3, ColumnKind.Json));
+            }
+        }
+
+        List<LastSync> syncs = [];
+        foreach (var vcenter in await _store.ListVCentersAsync(cancellationToken))
+        {
+            var job = jobs.GetValueOrDefault(vcenter.Name);
+            var completedAt = vcenter.LastSyncStatus == Jobs.JobStatus.Completed ? vcenter.LastSyncAt : null;
+            if (job.Completed is { } jobEnd && (completedAt is null || jobEnd > completedAt))
+            {
+                completedAt = jobEnd;
+            }
+
+            if (completedAt is null && job.Completed is null)
+            {
+                continue;
+            }
+
+            syncs.Add(new LastSync(vcenter.Name, completedAt, job.Completed - job.Started, TotalObjects(job.Result)));
+        }
+
+        return syncs;
+    }
+
+    private static long? TotalObjects(string? resultJson)
+    {
+        if (resultJson is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(resultJson);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                   && document.RootElement.TryGetProperty("total_objects", out var total) && total.TryGetInt64(out var value)
+                ? value
+                : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<IReadOnlyList<(string, string, long)>> GroupCountsAsync(
+        DbConnection connection, string table, string column, CancellationToken cancellationToken)
+    {
+        // Grouped by id first (an index scan), then named: the join touches one row per group, not per object.
+        List<(string, string, long)> groups = [];
+        await using var command = Command(
+            connection,
+            $"SELECT v.name, g.state, g.n FROM (SELECT source_vcenter_id, COALESCE({column}, 'unknown') AS state, COUNT(*) AS n " +
+            $"FROM {table} GROUP BY source_vcenter_id, {column}) g JOIN vcenters v ON v.id = g.source_vcenter_id",
+            []);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            groups.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+        }
+
+        return groups;
+    }
+
+    private (string Where, IReadOnlyList<DbParameter> Parameters) Where(ListResource resource, ListQuery query)
+    {
+        List<string> where = [];
+        List<DbParameter> parameters = [];
+        if (!string.IsNullOrEmpty(query.Search))
+        {
+            // LOWER on both sides: case-insensitive alike in SQLite (whose LIKE already is, for ASCII) and PostgreSQL.
+            where.Add("(" + string.Join(" OR ", resource.SearchExpressions.Select(e => $"LOWER({e}) LIKE LOWER(@search) ESCAPE '\\'")) + ")");
+            parameters.Add(_dialect.Parameter("search", ColumnKind.Text, "%" + EscapeLike(query.Search) + "%"));
+        }
+
+        if (query.VCenterId is { } vcenterId)
+        {
+            where.Add($"{resource.VCenterExpression ?? throw new ListQueryException($"{resource.Name} do not belong to a vCenter")} = @vcenter");
+            parameters.Add(_dialect.Parameter("vcenter", ColumnKind.Uuid, vcenterId));
+        }
+
+        for (var i = 0; i < query.Filters.Count; i++)
+        {
+            var (name, raw) = query.Filters[i];
+            var filter = resource.FindFilter(name)
+                ?? throw new ListQueryException(
+                    $"'{name}' is not a filter of {resource.Name}; its filters are search, vcenter" +
+                    string.Concat(resource.Filters.Select(f => ", " + f.Name)));
+            var value = Parse(filter, raw);
+            if (filter.IsNullTest)
+            {
+                where.Add($"{filter.Expression} IS {((bool)value ? string.Empty : "NOT ")}NULL");
+                continue;
+            }
+
+            where.Add($"{filter.Expression} = @f{i}");
+            parameters.Add(_dialect.Parameter($"f{i}", filter.Kind, value));
+        }
+
+        return (where.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", where), parameters);
+    }
+
+    private string OrderBy(ListResource resource, string sort)
+    {
+        var descending = sort.StartsWith('-');
+        var name = descending ? sort[1..] : sort;
+        var column = resource.IsSortable(name) ? resource.FindColumn(name)! : throw new ListQueryException(
+            $"'{name}' is not a sortable column of {resource.Name}; sort by one of " +
+            string.Join(", ", resource.Columns.Where(c => resource.IsSortable(c.Name)).Select(c => c.Name)) + ", with '-' before it to reverse");
+        var term = new StringBuilder(_dialect.OrderBy(new ColumnSchema(column.Expression, column.Kind)));
+        if (descending)
+        {
+            term.Append(" DESC");
+        }
+
+        if (column.IsNullable)
+        {
+            // Both stores put NULLs last either way (SQLite would put them first, PostgreSQL last, when ascending).
+            term.Append(" NULLS LAST");
+        }
+
+        return column.Expression == resource.IdExpression ? term.ToString() : term.Append(", ").Append(resource.IdExpression).ToString();
+    }
+
+    private static object Parse(ListFilter filter, string raw)
+    {
+        switch (filter.Kind)
+        {
+            case ColumnKind.Boolean when raw is "true" or "1":
+                return true;
+            case ColumnKind.Boolean when raw is "false" or "0":
+                return false;
+            case ColumnKind.Boolean:
+                throw new ListQueryException($"{filter.Name} must be true or false; got '{raw}'");
+            case ColumnKind.Integer when int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number):
+                return number;
+            case ColumnKind.Integer:
+                throw new ListQueryException($"{filter.Name} must be a whole number; got '{raw}'");
+            default:
+                return raw;
+        }
+    }
+
+    private static string EscapeLike(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    private StringBuilder Select(ListResource resource) =>
+        new StringBuilder("SELECT ").AppendJoin(", ", resource.Columns.Select(c => c.Expression)).Append(" FROM ").Append(resource.From);
+
+    private async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ReadItemsAsync(
+        ListResource resource, DbCommand command, CancellationToken cancellationToken)
+    {
+        var columns = resource.Columns;
+        List<IReadOnlyDictionary<string, object?>> items = [];
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var item = new Dictionary<string, object?>(columns.Count, StringComparer.Ordinal);
+            for (var i = 0; i < columns.Count; i++)
+            {
+                item.Add(columns[i].Name, _dialect.Read(reader, i, columns[i].Kind));
+            }
+
+            items.Add(item);
+        }
+
+        return items;
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql, IEnumerable<DbParameter> parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddRange(parameters.ToArray());
+        return command;
+    }
+}

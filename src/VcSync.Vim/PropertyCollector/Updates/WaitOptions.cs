@@ -1,0 +1,14 @@
+namespace VcSync.Vim.PropertyCollector;
+
+/// <summary>Options of <c>WaitForUpdatesEx</c>.</summary>
+public sealed record WaitOptions
+{
+    /// <summary>
+    /// How long the server may wait for a change before answering without one: null waits as long as needed, 0 checks once.
+    /// The call's HTTP timeout is stretched to cover it.
+    /// </summary>
+    public int? MaxWaitSeconds { get; init; }
+
+    /// <summary>The most objects in one answer (servers cap it lower, vCenter near 100); null leaves it to the server.</summary>
+    public int? MaxObjectUpdates { get; init; }
+}
