@@ -33,7 +33,10 @@ public sealed class InventoryBuilder
         _alarmsRequested = alarmsRequested;
     }
 
-    /// <summary>The number of distinct inventory objects added so far, the distributed switches included.</summary>
+    /// <summary>
+    /// The number of distinct objects added so far: inventory objects, distributed switches, folders, datacenters,
+    /// compute resources, resource pools and the custom attribute definitions.
+    /// </summary>
     public int ObjectCount => _mapped.ObjectCount;
 
     /// <summary>Adds one object of a result page. Unknown types are ignored.</summary>
@@ -98,6 +101,7 @@ public sealed class InventoryBuilder
                 break;
             case "CustomFieldsManager":
                 _mapped.CustomFieldNames = CustomAttributes.Definitions(content[CustomFieldDefinitions]);
+                _mapped.HasCustomFields = true;
                 break;
             default:
                 // VmwareDistributedVirtualSwitch, and other switch implementations (e.g. NSX's), are switches.

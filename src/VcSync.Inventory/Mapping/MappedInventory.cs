@@ -46,8 +46,31 @@ internal sealed class MappedInventory
     /// <summary>Custom attribute definitions: key to name.</summary>
     public Dictionary<int, string> CustomFieldNames { get; set; } = [];
 
-    /// <summary>The number of distinct inventory objects, the distributed switches included.</summary>
-    public int ObjectCount => Clusters.Count + Hosts.Count + Vms.Count + Datastores.Count + Networks.Count + Switches.Count;
+    /// <summary>Whether the custom attribute definitions came (the <c>CustomFieldsManager</c>).</summary>
+    public bool HasCustomFields { get; set; }
+
+    /// <summary>
+    /// The number of distinct objects mapped: the inventory objects, the distributed switches, the places (folders,
+    /// datacenters, compute resources, resource pools) and the custom attribute definitions, so that it equals the
+    /// objects a retrieval returned.
+    /// </summary>
+    public int ObjectCount => Clusters.Count + Hosts.Count + Vms.Count + Datastores.Count + Networks.Count + Switches.Count
+        + Places.Count - PlacedClusters() + (HasCustomFields ? 1 : 0);
+
+    // Clusters are places too (a host's parent); count them once.
+    private int PlacedClusters()
+    {
+        var count = 0;
+        foreach (var place in Places.Keys)
+        {
+            if (string.Equals(place.Type, InventoryPaths.Types.ClusterComputeResource, StringComparison.Ordinal))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
 
     /// <summary>
     /// The triggered alarms, one per key, the first seen: <c>triggeredAlarmState</c> repeats an alarm on every

@@ -39,6 +39,6 @@ public sealed class InventorySnapshot
     /// <summary>Standard-switch portgroups of the hosts; null when not read.</summary>
     public IReadOnlyList<HostPortgroupRecord>? HostPortgroups { get; init; }
 
-    /// <summary>The number of inventory objects, the distributed switches included.</summary>
+    /// <summary>The number of objects the retrieval returned: inventory objects, distributed switches, folders, datacenters, compute resources, resource pools, custom attribute definitions.</summary>
     public int TotalObjects { get; init; }
 }
