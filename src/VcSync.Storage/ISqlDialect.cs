@@ -35,6 +35,9 @@ internal interface ISqlDialect
     /// </summary>
     string SkipLockedClause(string alias);
 
+    /// <summary>What a <c>SELECT</c> appends to lock the rows it reads until the transaction ends; empty where the transaction already holds the whole database.</summary>
+    string RowLockClause { get; }
+
     /// <summary>Takes the advisory lock <paramref name="key"/> (see <see cref="Postgres.AdvisoryLockKeys"/>) until the transaction ends; nothing where the write lock suffices.</summary>
     Task LockAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken cancellationToken);
 
@@ -46,6 +49,12 @@ internal interface ISqlDialect
 
     /// <summary>Creates the migration journal table unless it exists.</summary>
     string CreateJournalSql { get; }
+
+    /// <summary>An aggregate that joins a text column's values, sorted by code point, with <paramref name="separator"/>.</summary>
+    string OrderedTextAggregate(string column, string separator);
+
+    /// <summary>A read-only transaction that sees one snapshot of the database throughout and blocks no sync.</summary>
+    Task<DbTransaction> BeginSnapshotReadAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>Settings of the connection a sync write uses, set before its transaction begins.</summary>
     Task PrepareSyncWriteAsync(DbConnection connection, CancellationToken cancellationToken);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using VcSync.Storage.Alarms;
+using VcSync.Storage.Jobs;
 using VcSync.Storage.Migrations;
 using VcSync.Storage.Postgres;
 using VcSync.Storage.Schema;
@@ -139,8 +140,10 @@ public abstract class SqlInventoryStore : IInventoryStore, ISqlConnectionSource
     /// <inheritdoc />
     public async Task RecordSyncFailureAsync(SyncFailure failure, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(failure);
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await JobFenceCheck.EnsureHeldAsync(connection, transaction, _dialect, failure.Fence, cancellationToken);
         await _core.RecordSyncFailureAsync(connection, transaction, failure, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -15,6 +15,12 @@ public sealed record SyncFailure
     /// <summary>When the sync ended.</summary>
     public required DateTimeOffset At { get; init; }
 
+    /// <summary>
+    /// For a job's sync: the failure commits only while this job is <c>running</c> and held by this worker, else it
+    /// throws <see cref="Jobs.JobLostException"/> and rolls back. Null writes unconditionally (the CLI's own syncs).
+    /// </summary>
+    public Jobs.JobFence? Fence { get; init; }
+
     /// <summary>Activity rows to insert.</summary>
     public IReadOnlyList<ActivityRecord> Activities { get; init; } = [];
 }

@@ -20,6 +20,12 @@ public sealed record SyncWrite
     /// <summary><c>about.apiVersion</c>.</summary>
     public string? ApiVersion { get; init; }
 
+    /// <summary>
+    /// For a job's sync: the write commits only while this job is <c>running</c> and held by this worker, else it
+    /// throws <see cref="Jobs.JobLostException"/> and rolls back. Null writes unconditionally (the CLI's own syncs).
+    /// </summary>
+    public Jobs.JobFence? Fence { get; init; }
+
     /// <summary>Activity rows to insert with the write.</summary>
     public IReadOnlyList<ActivityRecord> Activities { get; init; } = [];
 }

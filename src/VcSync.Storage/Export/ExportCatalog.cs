@@ -4,8 +4,8 @@ namespace VcSync.Storage.Export;
 public static class ExportCatalog
 {
     /// <summary>The columns <paramref name="source"/> offers, e.g. <c>vm.cpu_count</c>, <c>vcenter.name</c>.</summary>
-    public static IReadOnlyCollection<ExportColumn> Columns(ExportSource source) => ExportViews.Get(source, postgres: false).Columns;
+    public static IReadOnlyCollection<ExportColumn> Columns(ExportSource source) => ExportViews.Get(source, null).Columns;
 
     /// <summary>Whether <paramref name="source"/> offers a column named <paramref name="name"/>.</summary>
-    public static bool Offers(ExportSource source, string name) => ExportViews.Get(source, postgres: false).Find(name) is not null;
+    public static bool Offers(ExportSource source, string name) => ExportViews.Get(source, null).Find(name) is not null;
 }

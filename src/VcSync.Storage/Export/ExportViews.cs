@@ -1,22 +1,27 @@
+using System.Collections.Concurrent;
 using VcSync.Storage.Schema;
+using VcSync.Storage.Sqlite;
 
 namespace VcSync.Storage.Export;
 
 /// <summary>The <see cref="ExportView"/> of every <see cref="ExportSource"/>, for each dialect.</summary>
 internal static class ExportViews
 {
-    private static readonly Dictionary<ExportSource, ExportView> Sqlite = Build(postgres: false);
-    private static readonly Dictionary<ExportSource, ExportView> Postgres = Build(postgres: true);
+    private static readonly ConcurrentDictionary<string, Dictionary<ExportSource, ExportView>> ByDialect = new(StringComparer.Ordinal);
 
-    public static ExportView Get(ExportSource source, bool postgres) =>
-        (postgres ? Postgres : Sqlite).GetValueOrDefault(source)
-        ?? throw new ArgumentOutOfRangeException(nameof(source), source, "Not an export source.");
+    /// <summary>The view of <paramref name="source"/> in <paramref name="dialect"/>'s SQL; SQLite's when null (its columns are the same).</summary>
+    public static ExportView Get(ExportSource source, ISqlDialect? dialect)
+    {
+        dialect ??= SqliteDialect.Instance;
+        return ByDialect.GetOrAdd(dialect.Name, _ => Build(dialect)).GetValueOrDefault(source)
+            ?? throw new ArgumentOutOfRangeException(nameof(source), source, "Not an export source.");
+    }
 
-    private static Dictionary<ExportSource, ExportView> Build(bool postgres)
+    private static Dictionary<ExportSource, ExportView> Build(ISqlDialect dialect)
     {
         const string JoinVCenter = " JOIN vcenters vcenter ON vcenter.id = {0}.source_vcenter_id";
         var vcenter = ("vcenter", ContractSchema.VCenters);
-        var hostNames = postgres ? "string_agg(h.name, ', ' ORDER BY h.name COLLATE \"C\")" : "group_concat(h.name, ', ' ORDER BY h.name)";
+        var hostNames = dialect.OrderedTextAggregate("h.name", ", ");
         ExportView[] views =
         [
             new(

@@ -1,7 +1,6 @@
 using System.Data;
 using System.Data.Common;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using VcSync.Storage.Schema;
 
 namespace VcSync.Storage.Export;
@@ -12,14 +11,12 @@ internal sealed class SqlExportSession : IExportSession
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
     private readonly ISqlDialect _dialect;
-    private readonly bool _postgres;
 
-    private SqlExportSession(DbConnection connection, DbTransaction transaction, ISqlDialect dialect, bool postgres)
+    private SqlExportSession(DbConnection connection, DbTransaction transaction, ISqlDialect dialect)
     {
         _connection = connection;
         _transaction = transaction;
         _dialect = dialect;
-        _postgres = postgres;
     }
 
     public static async Task<SqlExportSession> BeginAsync(ISqlConnectionSource source, CancellationToken cancellationToken)
@@ -27,11 +24,8 @@ internal sealed class SqlExportSession : IExportSession
         var connection = await source.OpenConnectionAsync(cancellationToken);
         try
         {
-            // SQLite: a deferred transaction takes no write lock, so syncs go on while the export reads its snapshot.
-            DbTransaction transaction = connection is SqliteConnection sqlite
-                ? sqlite.BeginTransaction(deferred: true)
-                : await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-            return new SqlExportSession(connection, transaction, source.Dialect, source.Dialect.Name == "Postgres");
+            var transaction = await source.Dialect.BeginSnapshotReadAsync(connection, cancellationToken);
+            return new SqlExportSession(connection, transaction, source.Dialect);
         }
         catch
         {
@@ -44,7 +38,7 @@ internal sealed class SqlExportSession : IExportSession
         ExportSource source, IReadOnlyList<string> columns, Guid? vcenterId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(columns);
-        var view = ExportViews.Get(source, _postgres);
+        var view = ExportViews.Get(source, _dialect);
         var selected = columns
             .Select(name => view.Find(name) ?? throw new ArgumentException($"{source} offers no column '{name}'.", nameof(columns)))
             .ToArray();

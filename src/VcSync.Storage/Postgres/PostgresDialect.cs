@@ -85,6 +85,8 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public string SkipLockedClause(string alias) => $" FOR UPDATE OF {alias} SKIP LOCKED";
 
+    public string RowLockClause => " FOR UPDATE";
+
     public Task LockAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(transaction, "SELECT pg_advisory_xact_lock(@key)", cancellationToken, Parameter("key", ColumnKind.BigInteger, key));
 
@@ -98,6 +100,12 @@ internal sealed class PostgresDialect : ISqlDialect
     public Task PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task PrepareSyncWriteAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public string OrderedTextAggregate(string column, string separator) =>
+        $"string_agg({column}, '{separator}' ORDER BY {column} COLLATE \"C\")";
+
+    public async Task<DbTransaction> BeginSnapshotReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
 
     public ISyncTableWriter TableWriter(DbConnection connection, DbTransaction transaction, Guid vcenterId, DateTimeOffset syncedAt) =>
         new PostgresTableWriter((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, vcenterId, syncedAt);

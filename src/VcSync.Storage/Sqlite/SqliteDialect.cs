@@ -70,6 +70,8 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public string SkipLockedClause(string alias) => string.Empty;
 
+    public string RowLockClause => string.Empty;
+
     public Task LockAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
@@ -85,6 +87,12 @@ internal sealed class SqliteDialect : ISqlDialect
     // the writes' index updates do not go back to the file.
     public async Task PrepareSyncWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(null, "PRAGMA cache_size = -65536", cancellationToken);
+
+    public string OrderedTextAggregate(string column, string separator) => $"group_concat({column}, '{separator}' ORDER BY {column})";
+
+    // A deferred transaction takes no write lock, so syncs go on while the reader keeps its snapshot (WAL).
+    public Task<DbTransaction> BeginSnapshotReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
 
     public ISyncTableWriter TableWriter(DbConnection connection, DbTransaction transaction, Guid vcenterId, DateTimeOffset syncedAt) =>
         new SqliteTableWriter((SqliteConnection)connection, (SqliteTransaction)transaction, vcenterId, syncedAt);

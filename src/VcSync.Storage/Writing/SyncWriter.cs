@@ -21,6 +21,7 @@ internal sealed class SyncWriter
         _dialect = dialect;
         Steps =
         [
+            new JobMustBeHeld(),
             new VCenterMustExist(core),
             new WriteSyncedTables(SyncedTables.All),
             new LinkHostsAndServers(linker),

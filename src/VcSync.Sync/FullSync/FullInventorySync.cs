@@ -279,6 +279,7 @@ public sealed partial class FullInventorySync
             InstanceUuid = run.About?.InstanceUuid,
             ApiVersion = run.About?.ApiVersion,
             Activities = run.Activities,
+            Fence = run.Target.Fence,
         };
         var written = await _store.WriteSyncAsync(write, cancellationToken);
         process.Stop();
@@ -329,6 +330,7 @@ public sealed partial class FullInventorySync
                     Error = message,
                     At = _time.GetUtcNow(),
                     Activities = run.Activities,
+                    Fence = run.Target.Fence,
                 },
                 timeout.Token);
         }

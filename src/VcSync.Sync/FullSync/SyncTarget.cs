@@ -1,4 +1,5 @@
 using VcSync.Storage;
+using VcSync.Storage.Jobs;
 using VcSync.Sync.Reliability;
 
 namespace VcSync.Sync.FullSync;
@@ -14,6 +15,12 @@ public sealed record SyncTarget
 
     /// <summary>The job the sync runs in, if any, for the activity log.</summary>
     public Guid? JobId { get; init; }
+
+    /// <summary>
+    /// For a job's sync: its job and worker. The inventory write and the failure record commit only while the worker
+    /// still holds the job (see <see cref="JobFence"/>).
+    /// </summary>
+    public JobFence? Fence { get; init; }
 
     /// <summary>The longest any one SOAP call may take.</summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(60);

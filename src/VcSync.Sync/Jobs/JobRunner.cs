@@ -83,6 +83,7 @@ public sealed partial class JobRunner
                 VCenter = vcenter,
                 Password = await _passwords.ResolveAsync(vcenter, cancellationToken),
                 JobId = job.Id,
+                Fence = new JobFence(job.Id, _options.WorkerId),
                 CallTimeout = _options.CallTimeout,
                 Deadline = _options.Deadline,
                 Retry = _options.Retry,
@@ -108,6 +109,12 @@ public sealed partial class JobRunner
         }
         catch (SyncFailedException exception)
         {
+            // The fence refused the write: another worker holds the job now, and its outcome is that worker's to record.
+            if (exception.InnerException is JobLostException)
+            {
+                state.LostOwnership = true;
+            }
+
             state.Error = exception.Message;
             return exception.Cancelled ? JobStatus.Cancelled : JobStatus.Failed;
         }

@@ -68,9 +68,12 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     public void KillHard() => _process.Kill(entireProcessTree: true);
 
-    public void Terminate()
+    public void Terminate() => Signal("TERM");
+
+    /// <summary>Sends the signal (<c>TERM</c>, <c>STOP</c>, <c>CONT</c>...) to the worker process.</summary>
+    public void Signal(string signal)
     {
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill?.WaitForExit();
     }
 
@@ -92,6 +95,7 @@ public sealed class WorkerProcess : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
+            Signal("CONT");
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
