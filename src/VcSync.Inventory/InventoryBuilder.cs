@@ -20,6 +20,7 @@ public sealed class InventoryBuilder
 {
     private readonly MappedInventory _mapped = new();
     private readonly PropertyReader _read = new();
+    private readonly Dictionary<string, List<ValueWarning>> _warnings = new(StringComparer.Ordinal);
     private readonly bool _alarmsRequested;
 
     /// <summary>Creates an empty builder.</summary>
@@ -39,41 +40,61 @@ public sealed class InventoryBuilder
     /// </summary>
     public int ObjectCount => _mapped.ObjectCount;
 
+    /// <summary>
+    /// The values added so far that could not be stored and are left unset, in the order their objects arrived (an
+    /// object added again keeps only its latest warnings).
+    /// </summary>
+    public IReadOnlyList<ValueWarning> Warnings
+    {
+        get
+        {
+            var all = new List<ValueWarning>();
+            foreach (var warnings in _warnings.Values)
+            {
+                all.AddRange(warnings);
+            }
+
+            return all;
+        }
+    }
+
     /// <summary>Adds one object of a result page. Unknown types are ignored.</summary>
     public void Add(ObjectContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
         var moref = content.Obj.Value;
+        _read.Reset();
+        string? name = null;
         switch (content.Obj.Type)
         {
             case Types.VirtualMachine:
                 var (vm, details) = VmMapper.Map(content, _read);
-                _mapped.Vms[moref] = vm;
+                name = (_mapped.Vms[moref] = vm).Name;
                 _mapped.VmDetails[moref] = details;
                 break;
             case Types.HostSystem:
-                _mapped.Hosts[moref] = HostMapper.Map(content, _read);
+                name = (_mapped.Hosts[moref] = HostMapper.Map(content, _read)).Name;
                 _mapped.HostPortgroups[moref] = HostPortgroupMapper.Map(moref, content[HostPortgroups]);
                 AddParent(content);
                 break;
             case Types.ClusterComputeResource:
-                _mapped.Clusters[moref] = ClusterMapper.Map(content, _read);
+                name = (_mapped.Clusters[moref] = ClusterMapper.Map(content, _read)).Name;
                 AddPlace(content);
                 break;
             case Types.Datastore:
-                _mapped.Datastores[moref] = DatastoreMapper.Map(content, _read);
+                name = (_mapped.Datastores[moref] = DatastoreMapper.Map(content, _read)).Record.Name;
                 AddParent(content);
                 break;
             case Types.Network:
-                _mapped.Networks[moref] = NetworkMapper.Map(content, NetworkMapper.Standard, _read);
+                name = (_mapped.Networks[moref] = NetworkMapper.Map(content, NetworkMapper.Standard, _read)).Name;
                 AddParent(content);
                 break;
             case Types.OpaqueNetwork:
-                _mapped.Networks[moref] = NetworkMapper.Map(content, NetworkMapper.Opaque, _read);
+                name = (_mapped.Networks[moref] = NetworkMapper.Map(content, NetworkMapper.Opaque, _read)).Name;
                 AddParent(content);
                 break;
             case Types.DistributedVirtualPortgroup:
-                _mapped.Networks[moref] = NetworkMapper.Map(content, NetworkMapper.Distributed, _read);
+                name = (_mapped.Networks[moref] = NetworkMapper.Map(content, NetworkMapper.Distributed, _read)).Name;
                 AddParent(content);
                 if (content[PortgroupKey] is string { Length: > 0 } key)
                 {
@@ -107,10 +128,15 @@ public sealed class InventoryBuilder
                 // VmwareDistributedVirtualSwitch, and other switch implementations (e.g. NSX's), are switches.
                 if (content.Obj.Type.EndsWith(Types.DistributedVirtualSwitch, StringComparison.Ordinal))
                 {
-                    _mapped.Switches[moref] = NetworkMapper.MapSwitchName(content, _read);
+                    name = _mapped.Switches[moref] = NetworkMapper.MapSwitchName(content, _read);
                 }
 
                 break;
+        }
+
+        if (name is not null)
+        {
+            NoteWarnings(content.Obj, name);
         }
     }
 
@@ -153,6 +179,9 @@ public sealed class InventoryBuilder
         _mapped.Places[content.Obj] = new Place(content[Name] as string ?? string.Empty, parent);
     }
 
+    /// <summary>Forgets an object (it left the inventory); unknown objects are ignored.</summary>
+    internal void Remove(ManagedObjectReference obj) => _mapped.Remove(obj);
+
     /// <summary>Adds every object of a page.</summary>
     public void AddRange(IEnumerable<ObjectContent> contents)
     {
@@ -186,8 +215,30 @@ public sealed class InventoryBuilder
         }
     }
 
+    private void NoteWarnings(ManagedObjectReference obj, string name)
+    {
+        var problems = _read.Problems;
+        if (problems.Count == 0)
+        {
+            if (_warnings.Count > 0)
+            {
+                _warnings.Remove(obj.Value);
+            }
+
+            return;
+        }
+
+        var warnings = new List<ValueWarning>(problems.Count);
+        foreach (var (path, value, reason) in problems)
+        {
+            warnings.Add(new ValueWarning(obj.Type, obj.Value, name, path, value, reason));
+        }
+
+        _warnings[obj.Value] = warnings;
+    }
+
     /// <summary>Resolves the references and returns the snapshot. Call after the last page.</summary>
-    public InventorySnapshot Build() => ReferenceResolver.Resolve(_mapped, _alarmsRequested);
+    public InventorySnapshot Build() => ReferenceResolver.Resolve(_mapped, _alarmsRequested, Warnings);
 
     /// <summary>
     /// Sets <see cref="AlarmRecord.AlarmName"/> from <c>Alarm</c> contents with <c>info.name</c>, for a snapshot built
@@ -232,6 +283,7 @@ public sealed class InventoryBuilder
             VmSnapshots = snapshot.VmSnapshots,
             HostPortgroups = snapshot.HostPortgroups,
             TotalObjects = snapshot.TotalObjects,
+            Warnings = snapshot.Warnings,
         };
     }
 }

@@ -50,7 +50,7 @@ internal static class DatastoreMapper
             VmCount = vmCount,
             Url = url,
             UncommittedBytes = uncommitted,
-            ProvisionedBytes = capacity is { } c && free is { } f && uncommitted is { } u ? c - f + u : null,
+            ProvisionedBytes = LenientValue.Add(LenientValue.Add(capacity, -free), uncommitted),
         };
         return new MappedDatastore(record, MountedHosts(mounts));
     }

@@ -38,6 +38,18 @@ internal static class LenientValue
             : null
         : VimValue.AsUtc(value);
 
+    /// <summary><paramref name="a"/> + <paramref name="b"/>, or null when either is null or the sum leaves 64 bits.</summary>
+    public static long? Add(long? a, long? b)
+    {
+        if (a is not { } x || b is not { } y)
+        {
+            return null;
+        }
+
+        var sum = unchecked(x + y);
+        return ((x ^ sum) & (y ^ sum)) < 0 ? null : sum;
+    }
+
     /// <summary>A field of a data object (null when the value is not one).</summary>
     public static object? Field(object? value, string name) => (value as DataObject)?[name];
 

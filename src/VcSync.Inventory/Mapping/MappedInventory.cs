@@ -72,6 +72,18 @@ internal sealed class MappedInventory
         return count;
     }
 
+    /// <summary>Forgets one object, whatever its type, with what was kept beside its row.</summary>
+    public void Remove(ManagedObjectReference obj)
+    {
+        var moref = obj.Value;
+        _ = Clusters.Remove(moref) || Hosts.Remove(moref) || Vms.Remove(moref) || Datastores.Remove(moref) ||
+            Networks.Remove(moref) || Switches.Remove(moref) || AlarmsByFolder.Remove(moref) || AlarmNames.Remove(moref);
+        VmDetails.Remove(moref);
+        HostPortgroups.Remove(moref);
+        Parents.Remove(obj);
+        Places.Remove(obj);
+    }
+
     /// <summary>
     /// The triggered alarms, one per key, the first seen: <c>triggeredAlarmState</c> repeats an alarm on every
     /// ancestor of its entity.

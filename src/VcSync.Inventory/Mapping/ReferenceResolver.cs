@@ -11,7 +11,7 @@ namespace VcSync.Inventory.Mapping;
 /// </summary>
 internal static class ReferenceResolver
 {
-    public static InventorySnapshot Resolve(MappedInventory mapped, bool alarmsRequested)
+    public static InventorySnapshot Resolve(MappedInventory mapped, bool alarmsRequested, IReadOnlyList<ValueWarning> warnings)
     {
         var places = new FolderPaths(mapped.Places);
         var clusters = new List<ClusterRecord>(mapped.Clusters.Count);
@@ -128,6 +128,7 @@ internal static class ReferenceResolver
             VmSnapshots = children.Snapshots,
             HostPortgroups = portgroups,
             TotalObjects = mapped.ObjectCount,
+            Warnings = warnings,
         };
     }
 

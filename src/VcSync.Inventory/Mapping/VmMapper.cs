@@ -91,11 +91,13 @@ internal static class VmMapper
         }
 
         long? diskCapacity = null;
+        var overflow = false;
         foreach (var disk in disks)
         {
-            if (disk.CapacityBytes is { } bytes)
+            if (disk.CapacityBytes is { } bytes && !overflow)
             {
-                diskCapacity = (diskCapacity ?? 0) + bytes;
+                diskCapacity = LenientValue.Add(diskCapacity ?? 0, bytes);
+                overflow = diskCapacity is null;
             }
         }
 
@@ -136,7 +138,7 @@ internal static class VmMapper
             DiskCapacityBytes = diskCapacity,
             DiskCommittedBytes = committed,
             DiskUnsharedBytes = unshared,
-            DiskProvisionedBytes = committed is { } c && uncommitted is { } u ? c + u : null,
+            DiskProvisionedBytes = LenientValue.Add(committed, uncommitted),
             CpuReservationMhz = LenientValue.Long(LenientValue.Field(cpuAllocation, "reservation")),
             CpuLimitMhz = LenientValue.Long(LenientValue.Field(cpuAllocation, "limit")),
             CpuShares = LenientValue.Int(LenientValue.Path(cpuAllocation, "shares.shares")),

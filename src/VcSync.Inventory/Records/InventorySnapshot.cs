@@ -41,4 +41,7 @@ public sealed class InventorySnapshot
 
     /// <summary>The number of objects the retrieval returned: inventory objects, distributed switches, folders, datacenters, compute resources, resource pools, custom attribute definitions.</summary>
     public int TotalObjects { get; init; }
+
+    /// <summary>Values that arrived but could not be stored; their columns are unset.</summary>
+    public IReadOnlyList<ValueWarning> Warnings { get; init; } = [];
 }

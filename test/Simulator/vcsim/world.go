@@ -115,7 +115,7 @@ func buildWorld(cfg *config) (*world, error) {
 	}
 
 	steps := []func() error{w.createClusters, w.createHosts, w.createDatastores, w.createStoragePod, w.createNetworks,
-		w.createHostPortgroups, w.createCustomFields, w.createVMs, w.finishClusters, w.createAlarms}
+		w.createHostPortgroups, w.createCustomFields, w.createVMs, w.applyMaxima, w.finishClusters, w.createAlarms}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err

@@ -147,8 +147,8 @@ public sealed partial class ExpectedInventory
                 ["datacenter"] = Datacenter(d["parent"]),
                 ["folder_path"] = FolderPath(d["parent"]),
                 ["url"] = summary["url"],
-                ["uncommitted_bytes"] = Long(summary["uncommitted"]),
-                ["provisioned_bytes"] = Long(summary["capacity"]) - Long(summary["freeSpace"]) + Long(summary["uncommitted"]),
+                ["uncommitted_bytes"] = Long(d["summary.uncommitted"]),
+                ["provisioned_bytes"] = Sum64((decimal?)Long(summary["capacity"]) - Long(summary["freeSpace"]) + Long(d["summary.uncommitted"])),
                 ["datastore_cluster"] = d["parent"] is ManagedObjectReference { Type: "StoragePod" } pod ? PlaceName(pod) : null,
             };
         });
@@ -255,6 +255,9 @@ public sealed partial class ExpectedInventory
 
         return trimmed;
     }
+
+    // A sum of 64-bit values, NULL when it does not fit 64 bits (the contract's rule for derived sums).
+    private static long? Sum64(decimal? sum) => sum is { } s && s >= long.MinValue && s <= long.MaxValue ? (long)s : null;
 
     // Leaves of whole data objects read without type information come back as text: convert them by the column's type.
     private static int? Int(object? value) => value is null ? null : Convert.ToInt32(value, CultureInfo.InvariantCulture);

@@ -105,7 +105,8 @@ public sealed class SimulatorReads
         "ClusterComputeResource" => [new(type, ["name", "summary", "configuration", "parent"])],
         "HostSystem" => [new(type, ["name", "parent", "hardware.systemInfo", "config.product", "runtime", "summary", "hardware.biosInfo", "config.network"])],
         "VirtualMachine" => [new(type, ["name", "config", "runtime", "guest", "summary", "parent", "resourcePool", "snapshot", "customValue"])],
-        "Datastore" => [new(type, ["name", "summary", "host", "vm", "parent"])],
+        // summary.uncommitted also as a leaf: inside a whole summary an xsd:long of 0 is left out (omitempty).
+        "Datastore" => [new(type, ["name", "summary", "host", "vm", "parent", "summary.uncommitted"])],
         "Network" =>
         [
             new("Network", ["name", "host", "vm", "parent"]),
