@@ -20,6 +20,11 @@ if ! /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1; then
   echo "test.sh: installing python3-openpyxl from Debian (the export tests read workbooks back with it)" >&2
   apt_install python3-openpyxl
 fi
+if ! command -v chromium >/dev/null 2>&1; then
+  # The dashboard's browser tests drive Debian's chromium (Playwright's own browser download is not reachable).
+  echo "test.sh: installing chromium from Debian" >&2
+  apt_install chromium
+fi
 bash test/Simulator/build.sh >&2
 
 log="$(mktemp)"

@@ -20,6 +20,7 @@ public sealed class InventoryBuilder
 {
     private readonly MappedInventory _mapped = new();
     private readonly PropertyReader _read = new();
+    private readonly Dictionary<string, List<ValueWarning>> _warnings = new(StringComparer.Ordinal);
     private readonly bool _alarmsRequested;
 
     /// <summary>Creates an empty builder.</summary>
@@ -36,33 +37,53 @@ public sealed class InventoryBuilder
     /// <summary>The number of distinct inventory objects added so far, the distributed switches included.</summary>
     public int ObjectCount => _mapped.ObjectCount;
 
+    /// <summary>
+    /// The values added so far that could not be stored and are left unset, in the order their objects arrived (an
+    /// object added again keeps only its latest warnings).
+    /// </summary>
+    public IReadOnlyList<ValueWarning> Warnings
+    {
+        get
+        {
+            var all = new List<ValueWarning>();
+            foreach (var warnings in _warnings.Values)
+            {
+                all.AddRange(warnings);
+            }
+
+            return all;
+        }
+    }
+
     /// <summary>Adds one object of a result page. Unknown types are ignored.</summary>
     public void Add(ObjectContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
         var moref = content.Obj.Value;
+        _read.Reset();
+        string? name = null;
         switch (content.Obj.Type)
         {
             case Types.VirtualMachine:
-                _mapped.Vms[moref] = VmMapper.Map(content, _read);
+                name = (_mapped.Vms[moref] = VmMapper.Map(content, _read)).Name;
                 break;
             case Types.HostSystem:
-                _mapped.Hosts[moref] = HostMapper.Map(content, _read);
+                name = (_mapped.Hosts[moref] = HostMapper.Map(content, _read)).Name;
                 break;
             case Types.ClusterComputeResource:
-                _mapped.Clusters[moref] = ClusterMapper.Map(content, _read);
+                name = (_mapped.Clusters[moref] = ClusterMapper.Map(content, _read)).Name;
                 break;
             case Types.Datastore:
-                _mapped.Datastores[moref] = DatastoreMapper.Map(content, _read);
+                name = (_mapped.Datastores[moref] = DatastoreMapper.Map(content, _read)).Record.Name;
                 break;
             case Types.Network:
-                _mapped.Networks[moref] = NetworkMapper.Map(content, NetworkMapper.Standard, _read);
+                name = (_mapped.Networks[moref] = NetworkMapper.Map(content, NetworkMapper.Standard, _read)).Name;
                 break;
             case Types.OpaqueNetwork:
-                _mapped.Networks[moref] = NetworkMapper.Map(content, NetworkMapper.Opaque, _read);
+                name = (_mapped.Networks[moref] = NetworkMapper.Map(content, NetworkMapper.Opaque, _read)).Name;
                 break;
             case Types.DistributedVirtualPortgroup:
-                _mapped.Networks[moref] = NetworkMapper.Map(content, NetworkMapper.Distributed, _read);
+                name = (_mapped.Networks[moref] = NetworkMapper.Map(content, NetworkMapper.Distributed, _read)).Name;
                 break;
             case Types.Folder:
                 if (AlarmMapper.MapTriggered(content) is { } alarms)
@@ -78,12 +99,20 @@ public sealed class InventoryBuilder
                 // VmwareDistributedVirtualSwitch, and other switch implementations (e.g. NSX's), are switches.
                 if (content.Obj.Type.EndsWith(Types.DistributedVirtualSwitch, StringComparison.Ordinal))
                 {
-                    _mapped.Switches[moref] = NetworkMapper.MapSwitchName(content, _read);
+                    name = _mapped.Switches[moref] = NetworkMapper.MapSwitchName(content, _read);
                 }
 
                 break;
         }
+
+        if (name is not null)
+        {
+            NoteWarnings(content.Obj, name);
+        }
     }
+
+    /// <summary>Forgets an object (it left the inventory); unknown objects are ignored.</summary>
+    internal void Remove(ManagedObjectReference obj) => _mapped.Remove(obj);
 
     /// <summary>Adds every object of a page.</summary>
     public void AddRange(IEnumerable<ObjectContent> contents)
@@ -118,8 +147,30 @@ public sealed class InventoryBuilder
         }
     }
 
+    private void NoteWarnings(ManagedObjectReference obj, string name)
+    {
+        var problems = _read.Problems;
+        if (problems.Count == 0)
+        {
+            if (_warnings.Count > 0)
+            {
+                _warnings.Remove(obj.Value);
+            }
+
+            return;
+        }
+
+        var warnings = new List<ValueWarning>(problems.Count);
+        foreach (var (path, value, reason) in problems)
+        {
+            warnings.Add(new ValueWarning(obj.Type, obj.Value, name, path, value, reason));
+        }
+
+        _warnings[obj.Value] = warnings;
+    }
+
     /// <summary>Resolves the references and returns the snapshot. Call after the last page.</summary>
-    public InventorySnapshot Build() => ReferenceResolver.Resolve(_mapped, _alarmsRequested);
+    public InventorySnapshot Build() => ReferenceResolver.Resolve(_mapped, _alarmsRequested, Warnings);
 
     /// <summary>
     /// Sets <see cref="AlarmRecord.AlarmName"/> from <c>Alarm</c> contents with <c>info.name</c>, for a snapshot built
@@ -159,6 +210,7 @@ public sealed class InventoryBuilder
             Networks = snapshot.Networks,
             Alarms = alarms,
             TotalObjects = snapshot.TotalObjects,
+            Warnings = snapshot.Warnings,
         };
     }
 }

@@ -31,6 +31,15 @@ public interface IInventoryStore : IAsyncDisposable
     /// </summary>
     Task<InventoryWriteResult> WriteSyncAsync(SyncWrite write, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Applies one update set of the watcher in one transaction: inserts, updates of the changed columns only and
+    /// deletes (with child rows), their history rows, re-linking of hosts and servers when a host changed, and the
+    /// watcher row's progress. Nothing is written when the watcher row is another worker's.
+    /// </summary>
+    /// <exception cref="Watchers.WatcherFencedException">Another worker holds the vCenter's watcher row.</exception>
+    Task<LiveWriteResult> ApplyChangesAsync(LiveWrite write, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
     /// <summary>Records a failed or cancelled sync on the vCenter's row and in the activity log; touches no inventory.</summary>
     Task RecordSyncFailureAsync(SyncFailure failure, CancellationToken cancellationToken);
 

@@ -22,6 +22,7 @@ public abstract class SqlInventoryStore : IInventoryStore, ISqlConnectionSource
     private readonly SqlStoreCore _core;
     private readonly ServerLinker _linker;
     private readonly SyncWriter _writer;
+    private readonly LiveWriter _liveWriter;
     private readonly MigrationRunner _migrations;
 
     private protected SqlInventoryStore(ISqlDialect dialect, ILogger logger)
@@ -31,6 +32,7 @@ public abstract class SqlInventoryStore : IInventoryStore, ISqlConnectionSource
         _core = new SqlStoreCore(dialect);
         _linker = new ServerLinker(dialect);
         _writer = new SyncWriter(dialect, _core, _linker);
+        _liveWriter = new LiveWriter(dialect, _core, _linker);
         _migrations = new MigrationRunner(dialect, logger);
         Logger = logger;
     }
@@ -56,6 +58,10 @@ public abstract class SqlInventoryStore : IInventoryStore, ISqlConnectionSource
         Logger.LogDebug("Wrote sync of vCenter {VCenterId} to {Database}: {Rows} rows written", write.VCenterId, DatabaseName, result.RowsWritten);
         return result;
     }
+
+    /// <inheritdoc />
+    public Task<LiveWriteResult> ApplyChangesAsync(LiveWrite write, CancellationToken cancellationToken) =>
+        _liveWriter.WriteAsync(OpenConnectionAsync, write, cancellationToken);
 
     /// <inheritdoc />
     public abstract ValueTask DisposeAsync();

@@ -47,17 +47,47 @@ public sealed class BadInputTests
     }
 
     [Theory]
-    [InlineData("<val xsi:type=\"xsd:int\">twelve</val>", "int")]
-    [InlineData("<val xsi:type=\"xsd:long\">1e400</val>", "long")]
-    [InlineData("<val xsi:type=\"xsd:boolean\">maybe</val>", "boolean")]
-    [InlineData("<val xsi:type=\"xsd:dateTime\">yesterday</val>", "dateTime")]
-    [InlineData("<val xsi:type=\"xsd:base64Binary\">!!!</val>", "base64Binary")]
-    [InlineData("<val xsi:type=\"xsd:int\">99999999999</val>", "int")]
-    public async Task A_value_of_the_wrong_type_is_a_protocol_error(string value, string type)
+    [InlineData("<val xsi:type=\"xsd:int\">twelve</val>", "int", "twelve")]
+    [InlineData("<val xsi:type=\"xsd:long\">1e400</val>", "long", "1e400")]
+    [InlineData("<val xsi:type=\"xsd:long\">9223372036854775808</val>", "long", "9223372036854775808")]
+    [InlineData("<val xsi:type=\"xsd:boolean\">maybe</val>", "boolean", "maybe")]
+    [InlineData("<val xsi:type=\"xsd:dateTime\">yesterday</val>", "dateTime", "yesterday")]
+    [InlineData("<val xsi:type=\"xsd:base64Binary\">!!!</val>", "base64Binary", "!!!")]
+    [InlineData("<val xsi:type=\"xsd:int\">99999999999</val>", "int", "99999999999")]
+    [InlineData("<val xsi:type=\"xsd:int\"/>", "int", "")]
+    public async Task A_value_that_does_not_parse_as_its_type_is_kept_as_text_and_the_page_goes_on(string value, string type, string text)
     {
-        var error = await FailAsync(Page(Prop("name", value)));
+        var objects = await RetrieveAsync(Page(Prop("summary.x", value) + SoapXml.Vm(2)));
 
-        Assert.Contains(type, error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, objects.Count);
+        Assert.Equal(new UnparsedValue(type, text), objects[0]["summary.x"]);
+    }
+
+    [Fact]
+    public async Task A_malformed_page_names_the_page_the_object_and_the_property_being_read()
+    {
+        var second = SoapXml.ContinuePage(
+            ["<objects><obj type=\"VirtualMachine\">vm-42</obj><propSet><name>name</name><val xsi:type=\"xsd:string\">web-01</val></propSet>" +
+             "<propSet><name>config.hardware.numCPU</name><val xsi:type=\"xsd:int\">4</value></propSet></objects>"],
+            null);
+        var fake = new FakeVim()
+            .On("RetrievePropertiesEx", _ => SoapXml.Ok(SoapXml.Page([SoapXml.Vm(1)], "t1")))
+            .On("ContinueRetrievePropertiesEx", _ => SoapXml.Ok(second));
+        await using var client = await VimClient.ConnectAsync(new VimClientOptions { Url = new Uri("https://vc.test") }, fake, Ct);
+
+        var error = await Assert.ThrowsAsync<VimProtocolException>(async () =>
+        {
+            await foreach (var content in client.RetrievePropertiesAsync(AnySpec, null, Ct))
+            {
+                Assert.NotNull(content);
+            }
+        });
+
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.Contains("not well-formed XML", error.Message, StringComparison.Ordinal);
+        Assert.Contains("page 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("VirtualMachine vm-42 \"web-01\"", error.Message, StringComparison.Ordinal);
+        Assert.Contains("property config.hardware.numCPU", error.Message, StringComparison.Ordinal);
         Assert.False(error.IsTransient);
     }
 

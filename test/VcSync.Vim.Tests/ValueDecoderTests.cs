@@ -187,12 +187,20 @@ public sealed class ValueDecoderTests
     }
 
     [Theory]
-    [InlineData("<val xsi:type=\"xsd:int\">twelve</val>")]
-    [InlineData("<val xsi:type=\"xsd:boolean\">yes</val>")]
-    [InlineData("<val xsi:type=\"xsd:int\"/>")]
-    [InlineData("<val xsi:type=\"xsd:int\"><x/></val>")]
-    public void Invalid_primitives_are_protocol_errors(string xml)
+    [InlineData("<val xsi:type=\"xsd:int\">twelve</val>", "int", "twelve")]
+    [InlineData("<val xsi:type=\"xsd:int\"> 2147483648 </val>", "int", "2147483648")]
+    [InlineData("<val xsi:type=\"xsd:short\">40000</val>", "short", "40000")]
+    [InlineData("<val xsi:type=\"xsd:boolean\">yes</val>", "boolean", "yes")]
+    [InlineData("<val xsi:type=\"xsd:double\">fast</val>", "double", "fast")]
+    [InlineData("<val xsi:type=\"xsd:int\"/>", "int", "")]
+    public void Primitives_whose_text_does_not_parse_are_kept_as_unparsed_text(string xml, string type, string text)
     {
-        Assert.Throws<VimProtocolException>(() => Decode.Value(xml));
+        Assert.Equal(new UnparsedValue(type, text), Decode.Value(xml));
+    }
+
+    [Fact]
+    public void An_element_inside_a_primitive_is_a_protocol_error()
+    {
+        Assert.Throws<VimProtocolException>(() => Decode.Value("<val xsi:type=\"xsd:int\"><x/></val>"));
     }
 }

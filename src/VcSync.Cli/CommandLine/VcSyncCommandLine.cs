@@ -8,7 +8,7 @@ namespace VcSync.Cli.CommandLine;
 internal static class VcSyncCommandLine
 {
     private static readonly HashSet<string> OwnSignalHandling =
-        [WorkerCommand.Name, ServeCommand.Name, SyncCommand.Name, ProbeCommand.Name, DemoCommand.Name];
+        [WorkerCommand.Name, ServeCommand.Name, SyncCommand.Name, ProbeCommand.Name, DemoCommand.Name, WatchCommand.Name];
 
     public static RootCommand Build()
     {
@@ -22,6 +22,8 @@ internal static class VcSyncCommandLine
         root.Subcommands.Add(VCentersCommand.Create());
         root.Subcommands.Add(JobsCommand.Create());
         root.Subcommands.Add(WorkerCommand.Create());
+        root.Subcommands.Add(WatchCommand.Create());
+        root.Subcommands.Add(ChangesCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(AlarmsCommand.Create());
         root.Subcommands.Add(ServersCommand.Create());

@@ -19,6 +19,7 @@ internal static class JobsCommand
         command.Subcommands.Add(List());
         command.Subcommands.Add(Show());
         command.Subcommands.Add(Cancel());
+        command.Subcommands.Add(JobsWatchersCommand.Create());
         return command;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VcSync.Cli.CommandLine;
 using VcSync.Sync.Jobs;
+using VcSync.Sync.Watch;
 
 namespace VcSync.Cli.Commands;
 
@@ -28,10 +29,13 @@ internal static class WorkerCommand
             DefaultValueFactory = _ => "20s",
         };
         var pageSize = new Option<int?>("--page-size") { Description = $"Objects per PropertyCollector page to ask for (default {VcSync.Sync.FullSync.SyncTarget.DefaultMaxObjectsPerPage}; the server may cut pages smaller)" };
+        var watch = new Option<bool>("--watch") { Description = "Also keep every enabled vCenter live (one watcher per vCenter across all workers)" };
+        var alarmInterval = WatchOptionsParser.AlarmInterval();
+        var historyDays = new Option<int>("--history-days") { Description = "Keep the change history this many days", DefaultValueFactory = _ => 90 };
         var command = new Command(Name, "Run queued sync jobs until stopped; several workers may share a PostgreSQL database")
         {
             CliOptions.Database, schedule, workerId, heartbeat, staleAfter, poll, grace, pageSize, CliOptions.Timeout,
-            CliOptions.Deadline, CliOptions.Retries, CliOptions.RetryDelay,
+            CliOptions.Deadline, CliOptions.Retries, CliOptions.RetryDelay, watch, alarmInterval, historyDays,
         };
         CommandActions.Set(command, LogLevel.Information, async (parse, loggerFactory, cancellationToken) =>
         {
@@ -58,8 +62,22 @@ internal static class WorkerCommand
                 throw new CliException("--stale-after must be more than twice --heartbeat, or live workers' jobs get taken over");
             }
 
+            if (parse.GetValue(historyDays) <= 0)
+            {
+                throw new CliException("--history-days must be positive");
+            }
+
+            var watchOptions = parse.GetValue(watch)
+                ? WatchOptionsParser.Resolve(parse, alarmInterval, null) with
+                {
+                    WorkerId = options.WorkerId,
+                    HeartbeatInterval = options.HeartbeatInterval,
+                    StaleAfter = options.StaleAfter,
+                }
+                : null;
             await using var store = await DatabaseSettings.OpenAsync(parse, loggerFactory, cancellationToken);
-            using var host = WorkerHost.Build(store, options, loggerFactory);
+            using var host = WorkerHost.Build(
+                store, options, loggerFactory, watchOptions, new HistoryRetention(TimeSpan.FromDays(parse.GetValue(historyDays))));
             await host.RunAsync(cancellationToken);
             return ExitCodes.Success;
         });

@@ -27,6 +27,12 @@ internal static class SyncResultTable
             CultureInfo.InvariantCulture,
             $"{result.TotalObjects:N0} objects, {result.SoapCalls:N0} SOAP calls, fetch {result.FetchTimeMs:N0} ms, " +
             $"process {result.ProcessTimeMs:N0} ms; hosts auto-linked {result.Hosts.AutoLinked}, ambiguous {result.Hosts.Ambiguous}")));
+        if (result.Warnings > 0)
+        {
+            CliConsole.Out.MarkupLine(Markup.Escape(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{result.Warnings:N0} warnings: values that could not be stored are NULL (listed above and in the activity log)")));
+        }
     }
 
     private static void Row(Table table, string name, ChangeCounts counts) => table.AddRow(

@@ -27,6 +27,14 @@ internal sealed class MappedInventory
     /// <summary>Alarm definitions: moref to <c>info.name</c>.</summary>
     public Dictionary<string, string?> AlarmNames { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Forgets one object, whatever its type.</summary>
+    public void Remove(VcSync.Vim.Values.ManagedObjectReference obj)
+    {
+        var moref = obj.Value;
+        _ = Clusters.Remove(moref) || Hosts.Remove(moref) || Vms.Remove(moref) || Datastores.Remove(moref) ||
+            Networks.Remove(moref) || Switches.Remove(moref) || AlarmsByFolder.Remove(moref) || AlarmNames.Remove(moref);
+    }
+
     /// <summary>The number of distinct inventory objects, the distributed switches included.</summary>
     public int ObjectCount => Clusters.Count + Hosts.Count + Vms.Count + Datastores.Count + Networks.Count + Switches.Count;
 

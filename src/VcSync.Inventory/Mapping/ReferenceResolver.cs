@@ -10,7 +10,7 @@ namespace VcSync.Inventory.Mapping;
 /// </summary>
 internal static class ReferenceResolver
 {
-    public static InventorySnapshot Resolve(MappedInventory mapped, bool alarmsRequested)
+    public static InventorySnapshot Resolve(MappedInventory mapped, bool alarmsRequested, IReadOnlyList<ValueWarning> warnings)
     {
         var hosts = new List<HostRecord>(mapped.Hosts.Count);
         var resolvedHosts = new Dictionary<string, HostRecord>(mapped.Hosts.Count, StringComparer.Ordinal);
@@ -74,6 +74,7 @@ internal static class ReferenceResolver
             Networks = networks,
             Alarms = alarms,
             TotalObjects = mapped.ObjectCount,
+            Warnings = warnings,
         };
     }
 

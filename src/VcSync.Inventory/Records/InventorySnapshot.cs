@@ -26,4 +26,7 @@ public sealed class InventorySnapshot
 
     /// <summary>The number of inventory objects, the distributed switches included.</summary>
     public int TotalObjects { get; init; }
+
+    /// <summary>Values that arrived but could not be stored; their columns are unset.</summary>
+    public IReadOnlyList<ValueWarning> Warnings { get; init; } = [];
 }

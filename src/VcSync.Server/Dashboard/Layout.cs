@@ -19,7 +19,7 @@ internal static class Layout
             .Raw("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Raw("<title>").Text(title).Raw(" · VcSync</title>")
-            .Raw("<link rel=\"stylesheet\" href=\"/static/app.css\"><script src=\"/static/app.js\" defer></script></head>")
+            .Raw("<link rel=\"icon\" href=\"/static/favicon.svg\"><link rel=\"stylesheet\" href=\"/static/app.css\"><script src=\"/static/app.js\" defer></script></head>")
             .Raw("<body").Attr("data-boost", options.ReadsNeedToken ? "true" : "false").Raw(">")
             .Raw("<header><a class=\"brand\" href=\"/\">VcSync</a><nav>");
         foreach (var (path, label) in Navigation)

@@ -17,6 +17,7 @@ internal static class Pages
     {
         ["app.css"] = (Asset("app.css"), "text/css; charset=utf-8"),
         ["app.js"] = (Asset("app.js"), "text/javascript; charset=utf-8"),
+        ["favicon.svg"] = (Asset("favicon.svg"), "image/svg+xml"),
     };
 
     /// <summary>Whether a path is a dashboard page (HTML), as opposed to the API, metrics or documents.</summary>

@@ -119,10 +119,49 @@ public static class ContractSchema
         null,
         ["created_at", "id"]);
 
+    /// <summary><c>inventory_changes</c>: the change history, one row per created or deleted object and per changed column.</summary>
+    public static TableSchema InventoryChanges { get; } = new(
+        "inventory_changes",
+        [
+            new("id", ColumnKind.Uuid, IsNullable: false),
+            new("source_vcenter_id", ColumnKind.Uuid, IsNullable: false),
+            new("object_type", ColumnKind.Text, IsNullable: false),
+            new("moref", ColumnKind.Text, IsNullable: false),
+            new("object_name", ColumnKind.Text),
+            new("change_kind", ColumnKind.Text, IsNullable: false),
+            new("column_name", ColumnKind.Text),
+            new("old_value", ColumnKind.Text),
+            new("new_value", ColumnKind.Text),
+            new("changed_at", ColumnKind.Timestamp, IsNullable: false),
+            new("source", ColumnKind.Text, IsNullable: false),
+        ],
+        "source_vcenter_id",
+        ["changed_at", "object_type", "moref", "change_kind", "column_name", "id"]);
+
+    /// <summary><c>vcenter_watchers</c>: the watcher of each watched vCenter, its owner and how current it is.</summary>
+    public static TableSchema VCenterWatchers { get; } = new(
+        "vcenter_watchers",
+        [
+            new("vcenter_id", ColumnKind.Uuid, IsNullable: false),
+            new("worker_id", ColumnKind.Text, IsNullable: false),
+            new("status", ColumnKind.Text, IsNullable: false),
+            new("started_at", ColumnKind.Timestamp, IsNullable: false),
+            new("heartbeat_at", ColumnKind.Timestamp, IsNullable: false),
+            new("last_update_at", ColumnKind.Timestamp),
+            new("last_version", ColumnKind.Text),
+            new("updates_applied", ColumnKind.BigInteger, IsNullable: false),
+            new("changes_applied", ColumnKind.BigInteger, IsNullable: false),
+            new("lag_ms", ColumnKind.Integer),
+            new("last_error", ColumnKind.Text),
+        ],
+        "vcenter_id",
+        ["vcenter_id"]);
+
     /// <summary>Every contract table, parents before children.</summary>
     public static IReadOnlyList<TableSchema> Tables { get; } =
     [
         VCenters, Clusters, Hosts, Vms, Datastores, DatastoreHosts, Networks, Alarms, Servers, Jobs, JobTasks, IdracCommands,
+        InventoryChanges, VCenterWatchers,
     ];
 
     /// <summary>The contract table with this name.</summary>

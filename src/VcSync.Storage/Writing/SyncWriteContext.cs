@@ -25,6 +25,15 @@ internal sealed class SyncWriteContext
     /// <summary>Each synced table written so far, by name; a table the snapshot did not include is absent.</summary>
     public Dictionary<string, TableWrite> Tables { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The history rows of the changes written so far (see <see cref="HistoryRecordingTableWriter"/>).</summary>
+    public List<Changes.ChangeRecord> Changes { get; } = [];
+
+    /// <summary>What <c>inventory_changes.source</c> says wrote them.</summary>
+    public string ChangeSource { get; init; } = Storage.Changes.ChangeSource.Sync;
+
+    /// <summary>History rows inserted; 0 until the history step ran.</summary>
+    public int HistoryRows { get; set; }
+
     /// <summary>Servers linked by this write; 0 until the linking step ran.</summary>
     public int AutoLinked { get; set; }
 

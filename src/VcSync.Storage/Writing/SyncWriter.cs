@@ -24,6 +24,7 @@ internal sealed class SyncWriter
             new JobMustBeHeld(),
             new VCenterMustExist(core),
             new WriteSyncedTables(SyncedTables.All),
+            new RecordChangeHistory(),
             new LinkHostsAndServers(linker),
             new RecordSyncSuccess(core),
         ];

@@ -8,7 +8,8 @@ internal sealed class WriteSyncedTables(IReadOnlyList<ISyncedTable> tables) : IS
     public async Task RunAsync(SyncWriteContext context, CancellationToken cancellationToken)
     {
         var write = context.Write;
-        var writer = context.Dialect.TableWriter(context.Connection, context.Transaction, write.VCenterId, write.SyncedAt);
+        var writer = new HistoryRecordingTableWriter(
+            context.Dialect.TableWriter(context.Connection, context.Transaction, write.VCenterId, write.SyncedAt), context);
         foreach (var table in tables)
         {
             if (await table.WriteAsync(writer, write.Snapshot, cancellationToken) is { } written)

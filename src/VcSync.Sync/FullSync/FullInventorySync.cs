@@ -191,6 +191,7 @@ public sealed partial class FullInventorySync
         run.FetchWatch.Stop();
 
         var snapshot = builder.Build();
+        ValueWarningReport.Report(run, snapshot.Warnings, _logger);
         run.Activity(
             "property_collector_fetch",
             $"{vcenter.Name} - PropertyCollector",
@@ -295,6 +296,7 @@ public sealed partial class FullInventorySync
             SoapCalls = (int)run.SoapCalls.Calls + 1,
             FetchTimeMs = run.FetchWatch.ElapsedMilliseconds,
             ProcessTimeMs = process.ElapsedMilliseconds,
+            Warnings = snapshot.Warnings.Count,
         };
 
         LogFetched(snapshot.TotalObjects, run.FetchWatch.Elapsed.TotalSeconds);

@@ -15,7 +15,13 @@ namespace VcSync.Sync.Jobs;
 public static class WorkerHost
 {
     /// <summary>Builds the host on an open, migrated store; the caller runs it and disposes the store after.</summary>
-    public static IHost Build(IInventoryStore store, WorkerOptions options, ILoggerFactory loggerFactory)
+    /// <param name="store">The store.</param>
+    /// <param name="options">The job worker's options.</param>
+    /// <param name="loggerFactory">Logging.</param>
+    /// <param name="watch">With <c>--watch</c>: the watcher's options; every enabled vCenter is then watched (one watcher per vCenter across workers).</param>
+    /// <param name="retention">How long the change history is kept; the worker prunes it hourly.</param>
+    public static IHost Build(
+        IInventoryStore store, WorkerOptions options, ILoggerFactory loggerFactory, Watch.WatchOptions? watch = null, Watch.HistoryRetention? retention = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -29,6 +35,14 @@ public static class WorkerHost
         });
         builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
         AddSyncWorker(builder.Services, store, options);
+        builder.Services.AddSingleton(retention ?? Watch.HistoryRetention.Default);
+        builder.Services.AddHostedService<Watch.HistoryPruneService>();
+        if (watch is not null)
+        {
+            builder.Services.AddSingleton(watch);
+            builder.Services.AddHostedService<Watch.WatchWorkerService>();
+        }
+
         return builder.Build();
     }
 

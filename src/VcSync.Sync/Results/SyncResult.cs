@@ -44,4 +44,11 @@ public sealed class SyncResult
     /// <summary>Time spent mapping and writing the database.</summary>
     [JsonPropertyName("process_time_ms")]
     public long ProcessTimeMs { get; init; }
+
+    /// <summary>
+    /// Values read but not stored (their columns are NULL): each is a warning in the log and a <c>value_warning</c>
+    /// row of the activity log.
+    /// </summary>
+    [JsonPropertyName("warnings")]
+    public int Warnings { get; init; }
 }

@@ -11,6 +11,10 @@ internal sealed class ObjectContentReader
     private readonly XmlNames _names;
     private readonly ValueDecoder _decoder;
     private int _lastPropertyCount = 8;
+    private ManagedObjectReference? _object;
+    private string? _objectName;
+    private string? _property;
+    private bool _inside;
 
     public ObjectContentReader(XmlNames names, ValueDecoder decoder)
     {
@@ -18,10 +22,35 @@ internal sealed class ObjectContentReader
         _decoder = decoder;
     }
 
+    /// <summary>
+    /// Where reading is, for an error message: the object (type, moref and name when read) and the property being
+    /// read, or the last object read when between objects.
+    /// </summary>
+    public string Location
+    {
+        get
+        {
+            if (_object is null)
+            {
+                return _inside ? "in an object whose obj is not read yet" : "before the first object";
+            }
+
+            var name = _objectName is null ? string.Empty : $" \"{Shorten(_objectName)}\"";
+            var where = $"object {_object.Type} {_object.Value}{name}";
+            return !_inside ? "after " + where
+                : _property is null ? "in " + where
+                : $"in {where}, property {Shorten(_property)}";
+        }
+    }
+
     /// <summary>Reads the element the reader is on and leaves the reader after it.</summary>
     public ObjectContent Read(XmlReader r)
     {
         ManagedObjectReference? obj = null;
+        _object = null;
+        _objectName = null;
+        _property = null;
+        _inside = true;
         var properties = new List<DynamicProperty>(_lastPropertyCount);
         List<MissingProperty>? missing = null;
         if (r.IsEmptyElement)
@@ -43,6 +72,7 @@ internal sealed class ObjectContentReader
                 else if (ReferenceEquals(name, _names.Obj))
                 {
                     obj = _decoder.ReadManagedObjectReference(r);
+                    _object = obj;
                 }
                 else if (ReferenceEquals(name, _names.MissingSet))
                 {
@@ -74,6 +104,8 @@ internal sealed class ObjectContentReader
         }
 
         _lastPropertyCount = Math.Max(properties.Count, 1);
+        _inside = false;
+        _property = null;
         return new ObjectContent(obj, properties, missing is null ? [] : missing);
     }
 
@@ -98,6 +130,7 @@ internal sealed class ObjectContentReader
                 if (ReferenceEquals(local, _names.Name))
                 {
                     name = _decoder.ReadElementAtom(r);
+                    _property = name;
                 }
                 else if (ReferenceEquals(local, _names.Val))
                 {
@@ -127,8 +160,16 @@ internal sealed class ObjectContentReader
         if (name is not null && hasValue)
         {
             properties.Add(new DynamicProperty(name, value));
+            if (value is string objectName && string.Equals(name, "name", StringComparison.Ordinal))
+            {
+                _objectName = objectName;
+            }
         }
+
+        _property = null;
     }
+
+    private static string Shorten(string text) => text.Length > 100 ? text[..100] + "..." : text;
 
     private MissingProperty ReadMissing(XmlReader r)
     {

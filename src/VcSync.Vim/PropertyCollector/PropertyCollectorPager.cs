@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml;
 using Microsoft.Extensions.Logging;
 using VcSync.Vim.Faults;
@@ -84,7 +85,16 @@ internal sealed class PropertyCollectorPager : IAsyncDisposable
 
             var call = _call!;
             await call.FillAsync().ConfigureAwait(false);
-            var next = call.Parse(ReadNext);
+            ObjectContent? next;
+            try
+            {
+                next = call.Parse(ReadNext);
+            }
+            catch (VimProtocolException error)
+            {
+                throw Located(error);
+            }
+
             if (next is not null)
             {
                 _objects++;
@@ -93,7 +103,15 @@ internal sealed class PropertyCollectorPager : IAsyncDisposable
                 return true;
             }
 
-            await call.FinishAsync().ConfigureAwait(false);
+            try
+            {
+                await call.FinishAsync().ConfigureAwait(false);
+            }
+            catch (VimProtocolException error)
+            {
+                throw Located(error);
+            }
+
             EndPage(call);
         }
     }
@@ -275,6 +293,12 @@ internal sealed class PropertyCollectorPager : IAsyncDisposable
 
         return null;
     }
+
+    /// <summary>The error, saying which page, object and property were being read.</summary>
+    private VimProtocolException Located(VimProtocolException error) => new(
+        string.Create(CultureInfo.InvariantCulture, $"{error.Message.TrimEnd('.')} (page {_page + 1}, {_reader.Location})."),
+        error.IsTransient,
+        error);
 
     private void ThrowIfSessionLost(ObjectContent content)
     {

@@ -39,6 +39,7 @@ internal sealed class ValueDecoder
     private readonly XmlNames _names;
     private readonly Dictionary<string, XsiType> _xsiTypes = new(ReferenceEqualityComparer.Instance);
     private char[] _chars = new char[256];
+    private int _lastLength;
 
     public ValueDecoder(XmlNames names)
     {
@@ -106,13 +107,13 @@ internal sealed class ValueDecoder
         return kind switch
         {
             ValueKind.String => ReadText(r),
-            ValueKind.Int => BoxInt(ParseInt(r)),
-            ValueKind.Long => long.TryParse(ReadSpan(r), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l : throw Invalid("long"),
-            ValueKind.Short => short.TryParse(ReadSpan(r), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s) ? s : throw Invalid("short"),
+            ValueKind.Int => ParseInt(ReadSpan(r)),
+            ValueKind.Long => long.TryParse(ReadSpan(r), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l : Unparsed("long"),
+            ValueKind.Short => short.TryParse(ReadSpan(r), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s) ? s : Unparsed("short"),
             ValueKind.Byte => ParseByte(ReadSpan(r)),
-            ValueKind.Boolean => ParseBoolean(ReadSpan(r)) ? True : False,
-            ValueKind.Double => ParseDouble(ReadSpan(r)),
-            ValueKind.Float => (float)ParseDouble(ReadSpan(r)),
+            ValueKind.Boolean => ParseBoolean(ReadSpan(r)),
+            ValueKind.Double => ParseDouble(ReadSpan(r), "double"),
+            ValueKind.Float => ParseDouble(ReadSpan(r), "float") is double d ? (float)d : Unparsed("float"),
             ValueKind.DateTime => ParseDateTime(ReadSpan(r)),
             ValueKind.Base64 => ParseBase64(ReadText(r)),
             ValueKind.ManagedObjectReference => new ManagedObjectReference(moRefType ?? string.Empty, ReadText(r)),
@@ -233,7 +234,7 @@ internal sealed class ValueDecoder
         ValueKind.ManagedObjectReference => new ManagedObjectReference(moRefType ?? string.Empty, string.Empty),
         ValueKind.Complex => new DataObject(typeName ?? string.Empty, []),
         ValueKind.Infer => moRefType is null ? string.Empty : new ManagedObjectReference(moRefType, string.Empty),
-        _ => throw new VimProtocolException($"An empty element is not a valid xsd:{kind.ToString().ToLowerInvariant()}."),
+        _ => new UnparsedValue(typeName ?? kind.ToString().ToLowerInvariant(), string.Empty),
     };
 
     private object? ReadContent(XmlReader r, string typeName, string? moRefType)
@@ -383,6 +384,7 @@ internal sealed class ValueDecoder
         }
 
         ExpectEnd(r);
+        _lastLength = length;
         var span = _chars.AsSpan(0, length);
         return trim ? span.Trim() : span;
     }
@@ -415,25 +417,25 @@ internal sealed class ValueDecoder
 
     private static bool IsTrue(string value) => value.AsSpan().Trim() is "true" or "1";
 
-    private int ParseInt(XmlReader r) =>
-        int.TryParse(ReadSpan(r), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid("int");
+    private object ParseInt(ReadOnlySpan<char> text) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? BoxInt(value) : Unparsed("int");
 
-    private static byte ParseByte(ReadOnlySpan<char> text)
+    private object ParseByte(ReadOnlySpan<char> text)
     {
         // xsd:byte is signed; the public contract is byte, so negative values wrap.
         return sbyte.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var signed) ? unchecked((byte)signed)
             : byte.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var unsigned) ? unsigned
-            : throw Invalid("byte");
+            : Unparsed("byte");
     }
 
-    private static bool ParseBoolean(ReadOnlySpan<char> text) => text switch
+    private object ParseBoolean(ReadOnlySpan<char> text) => text switch
     {
-        "true" or "1" => true,
-        "false" or "0" => false,
-        _ => throw Invalid("boolean"),
+        "true" or "1" => True,
+        "false" or "0" => False,
+        _ => Unparsed("boolean"),
     };
 
-    private static double ParseDouble(ReadOnlySpan<char> text)
+    private object ParseDouble(ReadOnlySpan<char> text, string type)
     {
         if (text is "INF")
         {
@@ -445,10 +447,10 @@ internal sealed class ValueDecoder
             return double.NegativeInfinity;
         }
 
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid("double");
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : Unparsed(type);
     }
 
-    private static DateTimeOffset ParseDateTime(ReadOnlySpan<char> text)
+    private object ParseDateTime(ReadOnlySpan<char> text)
     {
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
         {
@@ -459,25 +461,26 @@ internal sealed class ValueDecoder
         {
             return XmlConvert.ToDateTimeOffset(text.ToString()).ToUniversalTime();
         }
-        catch (FormatException e)
+        catch (FormatException)
         {
-            throw new VimProtocolException("A value is not a valid xsd:dateTime.", e);
+            return Unparsed("dateTime");
         }
     }
 
-    private static byte[] ParseBase64(string text)
+    private static object ParseBase64(string text)
     {
         try
         {
             return Convert.FromBase64String(text);
         }
-        catch (FormatException e)
+        catch (FormatException)
         {
-            throw new VimProtocolException("A value is not valid xsd:base64Binary.", e);
+            return new UnparsedValue("base64Binary", text);
         }
     }
 
-    private static VimProtocolException Invalid(string type) => new($"A value is not a valid xsd:{type}.");
+    // The span just read is still in _chars: a failed value keeps its text (trimmed, as it was parsed).
+    private UnparsedValue Unparsed(string type) => new(type, _chars.AsSpan(0, _lastLength).Trim().ToString());
 
     private sealed record XsiType(string? Prefix, string LocalName, ValueKind XsdKind, ValueKind VimKind);
 }

@@ -47,7 +47,7 @@ var presets = map[string]sizePreset{
 func parseFlags(args []string) (*config, error) {
 	fs := flag.NewFlagSet("vcsim-vcsync", flag.ContinueOnError)
 	c := &config{}
-	fs.StringVar(&c.Size, "size", "small", "world size preset: small, plan, 10k or max")
+	fs.StringVar(&c.Size, "size", "small", "world size preset: small, plan, 10k, max, or maxima (values at vSphere 8's maxima)")
 	fs.IntVar(&c.VMs, "vms", -1, "number of virtual machines (overrides the preset)")
 	fs.IntVar(&c.Hosts, "hosts", -1, "number of ESXi hosts, clustered and standalone (overrides the preset)")
 	fs.IntVar(&c.Clusters, "clusters", -1, "number of clusters (overrides the preset)")
@@ -71,8 +71,11 @@ func parseFlags(args []string) (*config, error) {
 		return nil, err
 	}
 	p, ok := presets[c.Size]
+	if c.Size == maximaSize {
+		p, ok = maximaPreset, true
+	}
 	if !ok {
-		return nil, fmt.Errorf("unknown -size %q (small, plan, 10k, max)", c.Size)
+		return nil, fmt.Errorf("unknown -size %q (small, plan, 10k, max, maxima)", c.Size)
 	}
 	pick := func(v *int, preset int) {
 		if *v < 0 {

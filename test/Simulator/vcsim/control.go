@@ -28,6 +28,7 @@ type controlRequest struct {
 	Other      *[]identifier   `json:"otherIdentifyingInfo,omitempty"`
 	Inject     *injection      `json:"inject,omitempty"`
 	mutation
+	rawValueRequest
 	Raw        json.RawMessage `json:"-"`
 }
 
@@ -135,6 +136,9 @@ func (c *controlHandler) do(req *controlRequest) (interface{}, error) {
 		return c.inventory(), nil
 	}
 	if res, ok, err := c.mutate(req); ok {
+		return res, err
+	}
+	if res, ok, err := c.rawValueOp(req); ok {
 		return res, err
 	}
 	return nil, fmt.Errorf("unknown op %q", req.Op)

@@ -15,13 +15,16 @@ func (r *retrieval) encodeEntry(enc *xmlEncoder, e *entry) {
 	rv := moValue(e.obj)
 	if all {
 		for _, f := range fieldsOf(rv.Type()).list {
-			if f.name != "self" {
+			if f.name != "self" && !enc.rawProp(e.ref.Value, f.name) {
 				enc.prop(f.name, rv.FieldByIndex(f.index))
 			}
 		}
 	}
 	for _, p := range paths {
 		if all && !strings.Contains(p, ".") {
+			continue
+		}
+		if enc.rawProp(e.ref.Value, p) {
 			continue
 		}
 		if v, ok := lookupPath(rv, p); ok {

@@ -101,7 +101,7 @@ func buildWorld(cfg *config) (*world, error) {
 	w.dsFolder = w.subFolder(w.dc.DatastoreFolder)
 	w.netFolder = w.subFolder(w.dc.NetworkFolder)
 
-	steps := []func() error{w.createClusters, w.createHosts, w.createDatastores, w.createNetworks, w.createVMs, w.finishClusters, w.createAlarms}
+	steps := []func() error{w.createClusters, w.createHosts, w.createDatastores, w.createNetworks, w.createVMs, w.applyMaxima, w.finishClusters, w.createAlarms}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err

@@ -37,7 +37,7 @@ public sealed class CliEndToEndTests(SimulatorFixture fixture) : IAsyncLifetime
         using var result = ParseSingleDocument(sync.StandardOutput);
         var root = result.RootElement;
         Assert.Equal(
-            ["clusters", "hosts", "vms", "datastores", "networks", "alarms", "total_objects", "soap_calls", "fetch_time_ms", "process_time_ms"],
+            ["clusters", "hosts", "vms", "datastores", "networks", "alarms", "total_objects", "soap_calls", "fetch_time_ms", "process_time_ms", "warnings"],
             root.EnumerateObject().Select(p => p.Name));
         foreach (var name in new[] { "clusters", "vms", "datastores", "networks", "alarms" })
         {

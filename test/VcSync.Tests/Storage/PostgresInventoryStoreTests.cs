@@ -70,7 +70,7 @@ public sealed class PostgresInventoryStoreTests(PostgresServer server) : Invento
             "CREATE FUNCTION test_write_audit() RETURNS trigger LANGUAGE plpgsql AS " +
             "$$ BEGIN INSERT INTO test_write_audit VALUES (TG_TABLE_NAME, TG_OP); RETURN NULL; END $$",
         };
-        foreach (var table in ContractSchema.Tables.Where(t => t.VCenterColumn == "source_vcenter_id"))
+        foreach (var table in ContractSchema.Tables.Where(t => t.VCenterColumn == "source_vcenter_id" && t != ContractSchema.InventoryChanges))
         {
             sql.Add($"CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON {table.Name} FOR EACH ROW EXECUTE FUNCTION test_write_audit()");
         }

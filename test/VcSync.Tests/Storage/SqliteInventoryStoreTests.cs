@@ -68,7 +68,7 @@ public sealed class SqliteInventoryStoreTests : InventoryStoreTests, IDisposable
     protected override async Task InstallWriteAuditAsync(IInventoryStore store)
     {
         var sql = new List<string> { "CREATE TABLE test_write_audit (table_name TEXT, op TEXT)" };
-        foreach (var table in ContractSchema.Tables.Where(t => t.VCenterColumn == "source_vcenter_id"))
+        foreach (var table in ContractSchema.Tables.Where(t => t.VCenterColumn == "source_vcenter_id" && t != ContractSchema.InventoryChanges))
         {
             foreach (var op in new[] { "INSERT", "UPDATE", "DELETE" })
             {

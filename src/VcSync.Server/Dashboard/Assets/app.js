@@ -51,10 +51,11 @@
     if (boosted()) load(url, true); else window.location.assign(url);
   }
 
-  async function post(url, body) {
+  // POSTs need the token: without one the page asks for it, then goes on where it was (done gets the answer).
+  async function post(url, body, done) {
     if (!token()) {
-      askToken(() => post(url, body));
-      return null;
+      askToken(() => post(url, body, done));
+      return;
     }
     const response = await fetch(url, {
       method: 'POST',
@@ -65,15 +66,15 @@
     if (response.status === 401) {
       sessionStorage.removeItem(KEY);
       flash((json && json.detail) || 'The token was refused.');
-      askToken(() => post(url, body));
-      return null;
+      askToken(() => post(url, body, done));
+      return;
     }
     if (!response.ok) {
       flash((json && (json.detail || json.title)) || ('Request failed: ' + response.status));
-      return null;
+      return;
     }
     flash('');
-    return json;
+    if (done) done(json);
   }
 
   function setStatus(el, status) {
@@ -164,8 +165,7 @@
     if (form.dataset.post) {
       event.preventDefault();
       const body = Object.fromEntries(new FormData(form).entries());
-      const job = await post(form.dataset.post, body);
-      if (job && job.id) go('/jobs/' + job.id);
+      await post(form.dataset.post, body, (job) => go('/jobs/' + job.id));
       return;
     }
     if (boosted() && (form.method || 'get').toLowerCase() === 'get') {
@@ -187,8 +187,7 @@
     const button = target.closest('button[data-post]');
     if (button) {
       event.preventDefault();
-      const job = await post(button.dataset.post);
-      if (job) showJob(job);
+      await post(button.dataset.post, {}, showJob);
       return;
     }
     const link = target.closest('a[href]');

@@ -11,7 +11,7 @@ namespace VcSync.Vim.PropertyCollector;
 /// </summary>
 public sealed class UpdateCollector : IAsyncDisposable
 {
-    private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(1.5);
 
     private readonly SoapTransport _transport;
     private readonly ILogger _logger;

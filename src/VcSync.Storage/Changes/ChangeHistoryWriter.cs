@@ -1,0 +1,63 @@
+using System.Data.Common;
+using System.Text;
+using VcSync.Storage.Schema;
+
+namespace VcSync.Storage.Changes;
+
+/// <summary>Inserts history rows inside a write's transaction, many rows per statement.</summary>
+internal static class ChangeHistoryWriter
+{
+    private const int RowsPerStatement = 200;
+
+    private static readonly string[] Columns =
+        ["id", "source_vcenter_id", "object_type", "moref", "object_name", "change_kind", "column_name", "old_value", "new_value", "changed_at", "source"];
+
+    public static async Task<int> InsertAsync(
+        ISqlDialect dialect,
+        DbConnection connection,
+        DbTransaction transaction,
+        Guid vcenterId,
+        DateTimeOffset at,
+        string source,
+        IReadOnlyList<ChangeRecord> changes,
+        CancellationToken cancellationToken)
+    {
+        var when = ContractValue.Truncate(at);
+        for (var start = 0; start < changes.Count; start += RowsPerStatement)
+        {
+            var count = Math.Min(RowsPerStatement, changes.Count - start);
+            var sql = new StringBuilder("INSERT INTO inventory_changes (").AppendJoin(", ", Columns).Append(") VALUES ");
+            var parameters = new List<DbParameter>(count * Columns.Length);
+            for (var i = 0; i < count; i++)
+            {
+                var change = changes[start + i];
+                sql.Append(i == 0 ? "(" : ", (");
+                for (var c = 0; c < Columns.Length; c++)
+                {
+                    sql.Append(c == 0 ? "@p" : ", @p").Append(i).Append('_').Append(c);
+                }
+
+                sql.Append(')');
+                object?[] values =
+                [
+                    Guid.CreateVersion7(), vcenterId, change.ObjectType, change.Moref, change.ObjectName, change.Kind, change.Column,
+                    change.OldValue, change.NewValue, when, source,
+                ];
+                for (var c = 0; c < Columns.Length; c++)
+                {
+                    var kind = c switch
+                    {
+                        0 or 1 => ColumnKind.Uuid,
+                        9 => ColumnKind.Timestamp,
+                        _ => ColumnKind.Text,
+                    };
+                    parameters.Add(dialect.Parameter($"p{i}_{c}", kind, values[c]));
+                }
+            }
+
+            await connection.ExecuteAsync(transaction, sql.ToString(), cancellationToken, [.. parameters]);
+        }
+
+        return changes.Count;
+    }
+}

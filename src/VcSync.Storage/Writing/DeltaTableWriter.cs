@@ -1,0 +1,185 @@
+using System.Data.Common;
+using System.Text;
+using VcSync.Storage.Changes;
+using VcSync.Storage.Schema;
+
+namespace VcSync.Storage.Writing;
+
+/// <summary>
+/// Writes the watcher's changes to one synced table, row by row, with the history: a record with no row is inserted, a
+/// record whose row differs gets only its changed columns updated, rows with a key in <see cref="LiveWrite.Delta"/>'s
+/// deleted set are deleted. A child table (several key columns) has the rows of each changed or deleted parent replaced.
+/// Unlike a full sync's writer it never deletes rows that are simply absent from the records.
+/// </summary>
+internal sealed class DeltaTableWriter(ISqlDialect dialect, DbConnection connection, DbTransaction transaction, LiveWrite write, List<ChangeRecord> changes)
+    : ISyncTableWriter
+{
+    private const int KeysPerStatement = 500;
+
+    public async Task<TableWrite> WriteAsync<TRecord>(SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, CancellationToken cancellationToken) =>
+        table.Keys.Count == 1
+            ? await WriteObjectsAsync(table, records, cancellationToken)
+            : await ReplaceChildrenAsync(table, records, cancellationToken);
+
+    private async Task<TableWrite> WriteObjectsAsync<TRecord>(SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, CancellationToken cancellationToken)
+    {
+        var byKey = new Dictionary<string, TRecord>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            byKey[(string)table.KeyOf(record)[0]] = record;
+        }
+
+        var wanted = new HashSet<string>(byKey.Keys, StringComparer.Ordinal);
+        wanted.UnionWith(write.Delta.Deleted);
+        var old = await SyncedRows.ReadAsync(dialect, connection, transaction, table, write.VCenterId, wanted, cancellationToken);
+        var follow = ChangeComparer.Follows(table);
+        List<string> inserted = [], updated = [], deleted = [];
+        var unchanged = 0;
+        foreach (var (key, record) in byKey)
+        {
+            var oldValues = old.GetValueOrDefault(key);
+            var changedColumns = ChangeComparer.Compare(table, key, oldValues, record, follow ? changes : null);
+            if (oldValues is null)
+            {
+                await InsertAsync(table, record, cancellationToken);
+                inserted.Add(key);
+            }
+            else if (changedColumns.Count > 0)
+            {
+                await UpdateAsync(table, key, record, changedColumns, cancellationToken);
+                updated.Add(key);
+            }
+            else
+            {
+                unchanged++;
+            }
+        }
+
+        foreach (var key in write.Delta.Deleted)
+        {
+            if (!byKey.ContainsKey(key) && old.TryGetValue(key, out var values))
+            {
+                await connection.ExecuteAsync(
+                    transaction,
+                    $"DELETE FROM {table.Name} WHERE source_vcenter_id = @vcenter AND {table.Keys[0].Name} = @key",
+                    cancellationToken,
+                    dialect.Parameter("vcenter", ColumnKind.Uuid, write.VCenterId),
+                    dialect.Parameter("key", ColumnKind.Text, key));
+                if (follow)
+                {
+                    ChangeComparer.Deleted(table, key, values, changes);
+                }
+
+                deleted.Add(key);
+            }
+        }
+
+        return new TableWrite(new TableChanges(inserted.Count, updated.Count, deleted.Count, unchanged), inserted, updated, deleted);
+    }
+
+    private async Task<TableWrite> ReplaceChildrenAsync<TRecord>(SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, CancellationToken cancellationToken)
+    {
+        var parents = new List<string>(write.Delta.Parents);
+        parents.AddRange(write.Delta.Deleted.Where(k => !write.Delta.Parents.Contains(k)));
+        var removed = 0;
+        for (var start = 0; start < parents.Count; start += KeysPerStatement)
+        {
+            var chunk = parents.GetRange(start, Math.Min(KeysPerStatement, parents.Count - start));
+            var sql = new StringBuilder($"DELETE FROM {table.Name} WHERE source_vcenter_id = @vcenter AND {table.Keys[0].Name} IN (");
+            var parameters = new List<DbParameter> { dialect.Parameter("vcenter", ColumnKind.Uuid, write.VCenterId) };
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                sql.Append(i == 0 ? "@k" : ", @k").Append(i);
+                parameters.Add(dialect.Parameter("k" + i, ColumnKind.Text, chunk[i]));
+            }
+
+            removed += await connection.ExecuteAsync(transaction, sql.Append(')').ToString(), cancellationToken, [.. parameters]);
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        List<string> inserted = [];
+        foreach (var record in records)
+        {
+            var key = string.Join(TableWrite.KeySeparator, table.KeyOf(record).Select(k => ChangeValues.Format(k)));
+            if (seen.Add(key))
+            {
+                await InsertAsync(table, record, cancellationToken);
+                inserted.Add(key);
+            }
+        }
+
+        // Rows put back as they were count as unchanged, not as a deletion and an insertion.
+        var kept = Math.Min(removed, inserted.Count);
+        return new TableWrite(new TableChanges(inserted.Count - kept, 0, removed - kept, kept), inserted, [], []);
+    }
+
+    private async Task InsertAsync<TRecord>(SyncedTable<TRecord> table, TRecord record, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        var parameters = new List<DbParameter>();
+        void Add(string name, ColumnKind kind, object? value)
+        {
+            names.Add(name);
+            parameters.Add(dialect.Parameter("c" + parameters.Count, kind, value));
+        }
+
+        var at = ContractValue.Truncate(write.At);
+        if (table.HasIdentity)
+        {
+            Add("id", ColumnKind.Uuid, Guid.CreateVersion7());
+        }
+
+        Add("source_vcenter_id", ColumnKind.Uuid, write.VCenterId);
+        var keys = table.KeyOf(record);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            Add(table.Keys[i].Name, table.Keys[i].Kind, keys[i]);
+        }
+
+        foreach (var column in table.Columns)
+        {
+            Add(column.Name, column.Kind, column.Read(record));
+        }
+
+        if (table.HasIdentity)
+        {
+            Add("first_seen_at", ColumnKind.Timestamp, at);
+            Add("last_sync_at", ColumnKind.Timestamp, at);
+        }
+
+        var sql = new StringBuilder($"INSERT INTO {table.Name} (").AppendJoin(", ", names).Append(") VALUES (");
+        for (var i = 0; i < names.Count; i++)
+        {
+            sql.Append(i == 0 ? "@c" : ", @c").Append(i);
+        }
+
+        await connection.ExecuteAsync(transaction, sql.Append(')').ToString(), cancellationToken, [.. parameters]);
+    }
+
+    private async Task UpdateAsync<TRecord>(SyncedTable<TRecord> table, string key, TRecord record, List<int> changed, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder($"UPDATE {table.Name} SET ");
+        var parameters = new List<DbParameter>();
+        foreach (var index in changed)
+        {
+            var column = table.Columns[index];
+            sql.Append(column.Name).Append(" = @c").Append(parameters.Count).Append(", ");
+            parameters.Add(dialect.Parameter("c" + parameters.Count, column.Kind, column.Read(record)));
+        }
+
+        if (table.HasIdentity)
+        {
+            sql.Append("last_sync_at = @at");
+            parameters.Add(dialect.Parameter("at", ColumnKind.Timestamp, ContractValue.Truncate(write.At)));
+        }
+        else
+        {
+            sql.Length -= 2;
+        }
+
+        sql.Append(" WHERE source_vcenter_id = @vcenter AND ").Append(table.Keys[0].Name).Append(" = @key");
+        parameters.Add(dialect.Parameter("vcenter", ColumnKind.Uuid, write.VCenterId));
+        parameters.Add(dialect.Parameter("key", ColumnKind.Text, key));
+        await connection.ExecuteAsync(transaction, sql.ToString(), cancellationToken, [.. parameters]);
+    }
+}
