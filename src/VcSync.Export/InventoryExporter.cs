@@ -24,14 +24,17 @@ public static class InventoryExporter
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         var created = options.CreatedAt ?? DateTimeOffset.UtcNow;
-        var context = new ExportContext { CreatedAt = created.AddTicks(-(created.Ticks % TimeSpan.TicksPerSecond)) };
-        var sheets = RvToolsSheets.Create(context);
 
         // The destination first: an unwritable path fails before any row is read.
         await using ISheetWriter writer = options.Format == ExportFormat.Xlsx
             ? await XlsxSheetWriter.CreateAsync(options.OutputPath, cancellationToken)
             : CsvSheetWriter.Create(options.OutputPath);
         await using var session = await store.BeginExportAsync(cancellationToken);
+        var sheets = RvToolsSheets.Create(new ExportContext
+        {
+            CreatedAt = created.AddTicks(-(created.Ticks % TimeSpan.TicksPerSecond)),
+            CustomAttributes = await CustomAttributeNamesAsync(session, options.VCenterId, cancellationToken),
+        });
         var results = new List<SheetResult>(sheets.Count);
         foreach (var sheet in sheets)
         {
@@ -47,5 +50,27 @@ public static class InventoryExporter
             Files = writer.Files,
             Sheets = results,
         };
+    }
+
+    /// <summary>Every custom attribute name any exported VM has a value for, in ordinal order.</summary>
+    private static async Task<IReadOnlyList<string>> CustomAttributeNamesAsync(
+        IExportSession session, Guid? vcenterId, CancellationToken cancellationToken)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        if (!ExportCatalog.Offers(ExportSource.Vms, "vm.custom_attributes"))
+        {
+            return [];
+        }
+
+        await using var reader = await session.ReadAsync(ExportSource.Vms, ["vm.custom_attributes"], vcenterId, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (reader.GetValue(0) is string json)
+            {
+                names.UnionWith(CustomAttributeValues.Names(json));
+            }
+        }
+
+        return [.. names];
     }
 }

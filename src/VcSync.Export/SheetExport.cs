@@ -4,18 +4,26 @@ using VcSync.Storage.Export;
 
 namespace VcSync.Export;
 
-/// <summary>One sheet's rows from the store to the writer: the store columns read once per row, each cell made from them.</summary>
+/// <summary>
+/// One sheet's rows from the store to the writer: the store columns read once per row, each cell made from them. A
+/// column whose store columns the schema does not have yet (a newer contract column) stays empty, and a sheet whose
+/// rows it does not have yet keeps its header alone.
+/// </summary>
 internal sealed class SheetExport
 {
     private readonly SheetDefinition _sheet;
     private readonly List<string> _sources = [];
     private readonly int[][] _ordinals;
+    private readonly bool[] _unavailable;
+    private readonly ExportSource? _source;
 
     public SheetExport(SheetDefinition sheet)
     {
         _sheet = sheet;
+        _source = sheet.Source is { } source && ExportCatalog.IsAvailable(source) ? source : null;
+        _unavailable = [.. sheet.Columns.Select(c => _source is not { } s || c.Sources.Any(name => !ExportCatalog.Offers(s, name)))];
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        _ordinals = [.. sheet.Columns.Select(column => column.Sources.Select(source =>
+        _ordinals = [.. sheet.Columns.Select((column, i) => _unavailable[i] ? [] : column.Sources.Select(source =>
         {
             if (!index.TryGetValue(source, out var ordinal))
             {
@@ -35,7 +43,7 @@ internal sealed class SheetExport
     public async Task<long> WriteAsync(IExportSession session, ISheetWriter writer, Guid? vcenterId, CancellationToken cancellationToken)
     {
         await writer.StartSheetAsync(_sheet.Name, [.. _sheet.Columns.Select(c => c.Header)], cancellationToken);
-        if (_sheet.Source is not { } source)
+        if (_source is not { } source)
         {
             return 0;
         }
@@ -53,7 +61,7 @@ internal sealed class SheetExport
 
             for (var i = 0; i < cells.Length; i++)
             {
-                cells[i] = _sheet.Columns[i].Value(new ColumnInputs(row, _ordinals[i]));
+                cells[i] = _unavailable[i] ? CellValue.Empty : _sheet.Columns[i].Value(new ColumnInputs(row, _ordinals[i]));
             }
 
             await writer.WriteRowAsync(cells, cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -57,6 +58,24 @@ public static class VcSyncServer
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
+        // Requests beyond a few at once wait their turn instead of exhausting the database's connections: 200
+        // clients at once get slower answers, not errors.
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                // An event stream polls slowly for as long as a job runs: it must not hold a place in line.
+                context.Request.Path.Value?.EndsWith("/events", StringComparison.Ordinal) == true || context.Request.Path.StartsWithSegments("/static")
+                ? RateLimitPartition.GetNoLimiter("unlimited")
+                : RateLimitPartition.GetConcurrencyLimiter(
+                "database",
+                _ => new ConcurrencyLimiterOptions
+                {
+                    PermitLimit = options.MaxConcurrentRequests,
+                    QueueLimit = options.MaxQueuedRequests,
+                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                }));
+        });
         builder.Services.AddSingleton(new TokenCheck(options.Token));
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(store.Reads());
@@ -78,6 +97,7 @@ public static class VcSyncServer
         app.UseMiddleware<SecurityHeaders>();
         app.UseStatusCodePages();
         app.UseMiddleware<AccessControl>();
+        app.UseRateLimiter();
 
         var api = app.MapGroup(ApiLinks.Prefix);
         InventoryEndpoints.Map(api);

@@ -37,6 +37,18 @@ internal static class Col
         _ => null,
     };
 
+    /// <summary>A part of a whole in whole percent, rounded; empty without a whole.</summary>
+    public static CellValue Percent(object? part, object? whole) =>
+        AsLong(whole) is > 0 and var w && AsLong(part) is { } p
+            ? CellValue.Of((long)Math.Round(100.0 * p / w, MidpointRounding.AwayFromZero))
+            : CellValue.Empty;
+
+    /// <summary>A ratio to two decimals, as RVTools' "per Core" columns show it; empty without a divisor.</summary>
+    public static CellValue Ratio(object? dividend, object? divisor) =>
+        AsLong(divisor) is > 0 and var d && AsLong(dividend) is { } n
+            ? CellValue.Of(Math.Round((double)n / d, 2, MidpointRounding.AwayFromZero))
+            : CellValue.Empty;
+
     public static long? AsLong(object? value) => value switch
     {
         long l => l,

@@ -4,4 +4,7 @@ namespace VcSync.Export.Sheets;
 internal sealed class ExportContext
 {
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The custom attributes any exported VM has a value for, in ordinal order: a column each.</summary>
+    public IReadOnlyList<string> CustomAttributes { get; init; } = [];
 }

@@ -35,7 +35,9 @@ internal readonly record struct CellValue
 
     public static CellValue Of(bool value) => Of(value ? "True" : "False");
 
-    public static CellValue Of(DateTimeOffset value) => new(CellKind.Time, null, 0, 0, value.UtcDateTime);
+    /// <summary>A time to the second, as RVTools shows times.</summary>
+    public static CellValue Of(DateTimeOffset value) =>
+        new(CellKind.Time, null, 0, 0, value.UtcDateTime.AddTicks(-(value.UtcDateTime.Ticks % TimeSpan.TicksPerSecond)));
 
     /// <summary>A value as the store reads it: text, a number, a flag (True/False), a time or a key.</summary>
     public static CellValue From(object? value) => value switch

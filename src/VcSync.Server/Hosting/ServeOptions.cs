@@ -21,6 +21,12 @@ public sealed record ServeOptions
     /// <summary>How long a host may take to stop (the worker's grace period is added to it).</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Requests served at once; more wait in line (a job's event stream holds its place while it lasts).</summary>
+    public int MaxConcurrentRequests { get; init; } = 32;
+
+    /// <summary>Requests that may wait in line; beyond that the server answers 503.</summary>
+    public int MaxQueuedRequests { get; init; } = 10_000;
+
     /// <summary>How often a job's event stream looks for a change.</summary>
     public TimeSpan EventPollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 

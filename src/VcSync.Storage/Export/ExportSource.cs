@@ -6,7 +6,7 @@ public enum ExportSource
     /// <summary>One row per registered vCenter (<c>vcenter.*</c>, never its password).</summary>
     VCenters,
 
-    /// <summary>One row per cluster (<c>cluster.*</c>, <c>vcenter.*</c>).</summary>
+    /// <summary>One row per cluster (<c>cluster.*</c>, <c>vcenter.*</c>) with its hosts' <c>cluster_hosts.cpu_cores</c> and <c>.cpu_threads</c> added up.</summary>
     Clusters,
 
     /// <summary>
@@ -15,8 +15,29 @@ public enum ExportSource
     /// </summary>
     Hosts,
 
-    /// <summary>One row per VM (<c>vm.*</c>, its <c>host.*</c>, <c>vcenter.*</c>).</summary>
+    /// <summary>
+    /// One row per VM (<c>vm.*</c>, its <c>host.*</c>, <c>vcenter.*</c>), with <c>vm_networks.n1</c> to <c>.n8</c>: the
+    /// networks of its first eight NICs by device key.
+    /// </summary>
     Vms,
+
+    /// <summary>One row per virtual NIC (<c>nic.*</c>) with its VM (<c>vm.*</c>) and <c>vcenter.*</c>.</summary>
+    VmNics,
+
+    /// <summary>One row per virtual disk (<c>disk.*</c>) with its VM (<c>vm.*</c>) and <c>vcenter.*</c>.</summary>
+    VmDisks,
+
+    /// <summary>One row per guest file system (<c>partition.*</c>) with its VM (<c>vm.*</c>) and <c>vcenter.*</c>.</summary>
+    VmPartitions,
+
+    /// <summary>One row per snapshot (<c>snapshot.*</c>) with its VM (<c>vm.*</c>) and <c>vcenter.*</c>.</summary>
+    VmSnapshots,
+
+    /// <summary>One row per standard portgroup of a host (<c>portgroup.*</c>) with the host (<c>host.*</c>) and <c>vcenter.*</c>.</summary>
+    HostPortgroups,
+
+    /// <summary>One row per standard vSwitch of a host, as its portgroups name it (<c>vswitch.name</c>, <c>vswitch.portgroups</c>), with <c>host.*</c> and <c>vcenter.*</c>.</summary>
+    StandardSwitches,
 
     /// <summary>One row per datastore (<c>datastore.*</c>, <c>vcenter.*</c>) with <c>datastore_hosts.names</c>, the mounting hosts' names.</summary>
     Datastores,
@@ -26,7 +47,7 @@ public enum ExportSource
 
     /// <summary>
     /// One row per distributed switch, as its portgroups name it: <c>dvs.moref</c>, <c>dvs.name</c>,
-    /// <c>dvs.portgroups</c>, <c>dvs.vm_count</c>, <c>dvs.host_count</c> (the most any of its portgroups has), <c>vcenter.*</c>.
+    /// <c>dvs.portgroups</c>, <c>dvs.datacenter</c>, <c>vcenter.*</c>.
     /// </summary>
     DistributedSwitches,
 }

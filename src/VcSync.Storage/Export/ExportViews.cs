@@ -10,19 +10,28 @@ internal static class ExportViews
     private static readonly ConcurrentDictionary<string, Dictionary<ExportSource, ExportView>> ByDialect = new(StringComparer.Ordinal);
 
     /// <summary>The view of <paramref name="source"/> in <paramref name="dialect"/>'s SQL; SQLite's when null (its columns are the same).</summary>
-    public static ExportView Get(ExportSource source, ISqlDialect? dialect)
+    /// <exception cref="ArgumentOutOfRangeException">The store's schema has no such rows.</exception>
+    public static ExportView Get(ExportSource source, ISqlDialect? dialect) =>
+        Find(source, dialect) ?? throw new ArgumentOutOfRangeException(nameof(source), source, "The inventory schema has no such rows.");
+
+    /// <summary>The view of <paramref name="source"/>, or null while the contract lacks its tables.</summary>
+    public static ExportView? Find(ExportSource source, ISqlDialect? dialect)
     {
         dialect ??= SqliteDialect.Instance;
-        return ByDialect.GetOrAdd(dialect.Name, _ => Build(dialect)).GetValueOrDefault(source)
-            ?? throw new ArgumentOutOfRangeException(nameof(source), source, "Not an export source.");
+        return ByDialect.GetOrAdd(dialect.Name, _ => Build(dialect)).GetValueOrDefault(source);
     }
+
+    /// <summary>The contract table of this name, or null.</summary>
+    private static TableSchema? Table(string name) => ContractSchema.Tables.FirstOrDefault(t => t.Name == name);
+
+    private static bool Has(TableSchema table, string column) => table.FindColumn(column) is not null;
 
     private static Dictionary<ExportSource, ExportView> Build(ISqlDialect dialect)
     {
         const string JoinVCenter = " JOIN vcenters vcenter ON vcenter.id = {0}.source_vcenter_id";
         var vcenter = ("vcenter", ContractSchema.VCenters);
         var hostNames = dialect.OrderedTextAggregate("h.name", ", ");
-        ExportView[] views =
+        ExportView?[] views =
         [
             new(
                 ExportSource.VCenters,
@@ -31,7 +40,21 @@ internal static class ExportViews
                 [],
                 "vcenter.id",
                 ["vcenter.name"]),
-            new(
+            Has(ContractSchema.Hosts, "cpu_threads")
+            ? new(
+                ExportSource.Clusters,
+                "vcenter_clusters cluster" + string.Format(null, JoinVCenter, "cluster") +
+                " LEFT JOIN (SELECT source_vcenter_id, cluster_moref, SUM(cpu_cores) AS cpu_cores, SUM(cpu_threads) AS cpu_threads" +
+                " FROM vcenter_hosts WHERE cluster_moref IS NOT NULL GROUP BY source_vcenter_id, cluster_moref) cluster_hosts" +
+                " ON cluster_hosts.source_vcenter_id = cluster.source_vcenter_id AND cluster_hosts.cluster_moref = cluster.moref",
+                [("cluster", ContractSchema.Clusters), vcenter],
+                [
+                    Computed("cluster_hosts.cpu_cores", ColumnKind.BigInteger, "cluster_hosts.cpu_cores"),
+                    Computed("cluster_hosts.cpu_threads", ColumnKind.BigInteger, "cluster_hosts.cpu_threads"),
+                ],
+                "cluster.source_vcenter_id",
+                ["vcenter.name", "cluster.name", "cluster.moref"])
+            : new(
                 ExportSource.Clusters,
                 "vcenter_clusters cluster" + string.Format(null, JoinVCenter, "cluster"),
                 [("cluster", ContractSchema.Clusters), vcenter],
@@ -61,9 +84,39 @@ internal static class ExportViews
                 "vcenter_vms vm" + string.Format(null, JoinVCenter, "vm") +
                 " LEFT JOIN vcenter_hosts host ON host.source_vcenter_id = vm.source_vcenter_id AND host.moref = vm.host_moref",
                 [("vm", ContractSchema.Vms), ("host", ContractSchema.Hosts), vcenter],
-                [],
+                [.. Enumerable.Range(1, Table("vcenter_vm_nics") is null ? 0 : 8).Select(n => Computed(
+                    $"vm_networks.n{n}",
+                    ColumnKind.Text,
+                    "(SELECT network_name FROM vcenter_vm_nics n WHERE n.source_vcenter_id = vm.source_vcenter_id" +
+                    $" AND n.vm_moref = vm.moref ORDER BY n.device_key LIMIT 1 OFFSET {n - 1})"))],
                 "vm.source_vcenter_id",
                 ["vcenter.name", "vm.name", "vm.moref"]),
+            VmChild(ExportSource.VmNics, "vcenter_vm_nics", "nic", "device_key"),
+            VmChild(ExportSource.VmDisks, "vcenter_vm_disks", "disk", "device_key"),
+            VmChild(ExportSource.VmPartitions, "vcenter_vm_partitions", "partition", "disk_path"),
+            VmChild(ExportSource.VmSnapshots, "vcenter_vm_snapshots", "snapshot", "created_at"),
+            Table("vcenter_host_portgroups") is not { } portgroups ? null : new(
+                ExportSource.HostPortgroups,
+                "vcenter_host_portgroups portgroup JOIN vcenter_hosts host" +
+                " ON host.source_vcenter_id = portgroup.source_vcenter_id AND host.moref = portgroup.host_moref" +
+                string.Format(null, JoinVCenter, "portgroup"),
+                [("portgroup", portgroups), ("host", ContractSchema.Hosts), vcenter],
+                [],
+                "portgroup.source_vcenter_id",
+                ["vcenter.name", "host.name", "host.moref", "portgroup.portgroup_name"]),
+            Table("vcenter_host_portgroups") is null ? null : new(
+                ExportSource.StandardSwitches,
+                "(SELECT source_vcenter_id, host_moref, vswitch_name AS name, COUNT(*) AS portgroups FROM vcenter_host_portgroups" +
+                " WHERE vswitch_name IS NOT NULL GROUP BY source_vcenter_id, host_moref, vswitch_name) vswitch" +
+                " JOIN vcenter_hosts host ON host.source_vcenter_id = vswitch.source_vcenter_id AND host.moref = vswitch.host_moref" +
+                string.Format(null, JoinVCenter, "vswitch"),
+                [("host", ContractSchema.Hosts), vcenter],
+                [
+                    Computed("vswitch.name", ColumnKind.Text, "vswitch.name"),
+                    Computed("vswitch.portgroups", ColumnKind.BigInteger, "vswitch.portgroups"),
+                ],
+                "vswitch.source_vcenter_id",
+                ["vcenter.name", "host.name", "host.moref", "vswitch.name"]),
             new(
                 ExportSource.Datastores,
                 "vcenter_datastores datastore" + string.Format(null, JoinVCenter, "datastore") +
@@ -86,6 +139,7 @@ internal static class ExportViews
             new(
                 ExportSource.DistributedSwitches,
                 "(SELECT source_vcenter_id, dvs_moref AS moref, MAX(dvs_name) AS name, COUNT(*) AS portgroups" +
+                (Has(ContractSchema.Networks, "datacenter") ? ", MAX(datacenter) AS datacenter" : ", NULL AS datacenter") +
                 " FROM vcenter_networks WHERE network_type = 'distributed' AND dvs_moref IS NOT NULL" +
                 " GROUP BY source_vcenter_id, dvs_moref) dvs" + string.Format(null, JoinVCenter, "dvs"),
                 [vcenter],
@@ -93,12 +147,27 @@ internal static class ExportViews
                     Computed("dvs.moref", ColumnKind.Text, "dvs.moref"),
                     Computed("dvs.name", ColumnKind.Text, "dvs.name"),
                     Computed("dvs.portgroups", ColumnKind.BigInteger, "dvs.portgroups"),
+                    Computed("dvs.datacenter", ColumnKind.Text, "dvs.datacenter"),
                 ],
                 "dvs.source_vcenter_id",
                 ["vcenter.name", "dvs.name", "dvs.moref"]),
         ];
-        return views.ToDictionary(v => v.Source);
+        return views.OfType<ExportView>().ToDictionary(v => v.Source);
     }
+
+    /// <summary>Rows of a child table of <c>vcenter_vms</c> with their VM, by vCenter, VM name and the child's key; null while the contract lacks the table.</summary>
+    private static ExportView? VmChild(ExportSource source, string table, string alias, string orderColumn) =>
+        Table(table) is not { } schema ? null : new(
+        source,
+        $"{table} {alias} JOIN vcenter_vms vm ON vm.source_vcenter_id = {alias}.source_vcenter_id AND vm.moref = {alias}.vm_moref" +
+        $" JOIN vcenters vcenter ON vcenter.id = {alias}.source_vcenter_id",
+        [(alias, schema), ("vm", ContractSchema.Vms), ("vcenter", ContractSchema.VCenters)],
+        [],
+        $"{alias}.source_vcenter_id",
+        [
+            "vcenter.name", "vm.name", "vm.moref", $"{alias}.{orderColumn}",
+            .. schema.OrderBy.Where(c => c != orderColumn && c != "source_vcenter_id").Select(c => $"{alias}.{c}"),
+        ]);
 
     private static ExportColumn Computed(string name, ColumnKind kind, string expression) => new(name, kind) { Expression = expression };
 }

@@ -8,7 +8,8 @@ public sealed class ListResource
 {
     internal ListResource(
         string name,
-        string from,
+        string table,
+        string joins,
         IReadOnlyList<ListColumn> columns,
         string idExpression,
         string? vcenterExpression,
@@ -17,7 +18,8 @@ public sealed class ListResource
         string defaultSort)
     {
         Name = name;
-        From = from;
+        Table = table;
+        Joins = joins;
         Columns = columns;
         IdExpression = idExpression;
         VCenterExpression = vcenterExpression;
@@ -41,7 +43,13 @@ public sealed class ListResource
     /// <summary>Whether the listing can be narrowed to one vCenter.</summary>
     public bool HasVCenter => VCenterExpression is not null;
 
-    internal string From { get; }
+    /// <summary>The table the rows come from, aliased <c>t</c> in every expression.</summary>
+    internal string Table { get; }
+
+    /// <summary>The joins for the other aliases (<c>v</c>, <c>h</c>, ...), fixed here; empty when none.</summary>
+    internal string Joins { get; }
+
+    internal string From => $"{Table} t{Joins}";
 
     internal string IdExpression { get; }
 

@@ -15,7 +15,8 @@ public static class ListResources
     /// <summary><c>vcenters</c>, without the encrypted password.</summary>
     public static ListResource VCenters { get; } = new(
         "vcenters",
-        "vcenters t",
+        "vcenters",
+        "",
         [.. Contract(ContractSchema.VCenters, except: "password_encrypted")],
         "t.id",
         "t.id",
@@ -26,8 +27,8 @@ public static class ListResources
     /// <summary><c>vcenter_vms</c>, with <c>host_id</c>.</summary>
     public static ListResource Vms { get; } = new(
         "vms",
-        "vcenter_vms t" + VCenterJoin +
-        " LEFT JOIN vcenter_hosts h ON h.source_vcenter_id = t.source_vcenter_id AND h.moref = t.host_moref",
+        "vcenter_vms",
+        VCenterJoin + " LEFT JOIN vcenter_hosts h ON h.source_vcenter_id = t.source_vcenter_id AND h.moref = t.host_moref",
         [VCenterName, .. Contract(ContractSchema.Vms), new("host_id", "h.id", ColumnKind.Uuid)],
         "t.id",
         "t.source_vcenter_id",
@@ -41,8 +42,8 @@ public static class ListResources
     /// <summary><c>vcenter_hosts</c>, with <c>cluster_id</c> and the linked server's service tag.</summary>
     public static ListResource Hosts { get; } = new(
         "hosts",
-        "vcenter_hosts t" + VCenterJoin +
-        " LEFT JOIN vcenter_clusters c ON c.source_vcenter_id = t.source_vcenter_id AND c.moref = t.cluster_moref" +
+        "vcenter_hosts",
+        VCenterJoin + " LEFT JOIN vcenter_clusters c ON c.source_vcenter_id = t.source_vcenter_id AND c.moref = t.cluster_moref" +
         " LEFT JOIN servers s ON s.id = t.server_id",
         [
             VCenterName, .. Contract(ContractSchema.Hosts), new("cluster_id", "c.id", ColumnKind.Uuid),
@@ -60,7 +61,8 @@ public static class ListResources
     /// <summary><c>vcenter_clusters</c>.</summary>
     public static ListResource Clusters { get; } = new(
         "clusters",
-        "vcenter_clusters t" + VCenterJoin,
+        "vcenter_clusters",
+        VCenterJoin,
         [VCenterName, .. Contract(ContractSchema.Clusters)],
         "t.id",
         "t.source_vcenter_id",
@@ -71,7 +73,8 @@ public static class ListResources
     /// <summary><c>vcenter_datastores</c>.</summary>
     public static ListResource Datastores { get; } = new(
         "datastores",
-        "vcenter_datastores t" + VCenterJoin,
+        "vcenter_datastores",
+        VCenterJoin,
         [VCenterName, .. Contract(ContractSchema.Datastores)],
         "t.id",
         "t.source_vcenter_id",
@@ -82,7 +85,8 @@ public static class ListResources
     /// <summary><c>vcenter_networks</c>.</summary>
     public static ListResource Networks { get; } = new(
         "networks",
-        "vcenter_networks t" + VCenterJoin,
+        "vcenter_networks",
+        VCenterJoin,
         [VCenterName, .. Contract(ContractSchema.Networks)],
         "t.id",
         "t.source_vcenter_id",
@@ -96,7 +100,8 @@ public static class ListResources
     /// <summary><c>vcenter_alarms</c>, newest first; the search looks at the alarm's and the entity's names.</summary>
     public static ListResource Alarms { get; } = new(
         "alarms",
-        "vcenter_alarms t" + VCenterJoin,
+        "vcenter_alarms",
+        VCenterJoin,
         [VCenterName, .. Contract(ContractSchema.Alarms)],
         "t.id",
         "t.source_vcenter_id",
@@ -107,7 +112,8 @@ public static class ListResources
     /// <summary><c>servers</c>, with the linked host's name and vCenter; the search looks at service tag and hostname.</summary>
     public static ListResource Servers { get; } = new(
         "servers",
-        "servers t LEFT JOIN vcenter_hosts h ON h.id = t.vcenter_host_id LEFT JOIN vcenters v ON v.id = h.source_vcenter_id",
+        "servers",
+        " LEFT JOIN vcenter_hosts h ON h.id = t.vcenter_host_id LEFT JOIN vcenters v ON v.id = h.source_vcenter_id",
         [
             .. Contract(ContractSchema.Servers), new("host_name", "h.name", ColumnKind.Text),
             new("vcenter", "v.name", ColumnKind.Text),
@@ -121,7 +127,8 @@ public static class ListResources
     /// <summary><c>jobs</c>, newest first, with the target vCenter's name; the search looks at that name.</summary>
     public static ListResource Jobs { get; } = new(
         "jobs",
-        "jobs t LEFT JOIN vcenters v ON v.id = t.target_vcenter_id",
+        "jobs",
+        " LEFT JOIN vcenters v ON v.id = t.target_vcenter_id",
         [.. Contract(ContractSchema.Jobs), new("vcenter", "v.name", ColumnKind.Text)],
         "t.id",
         "t.target_vcenter_id",

@@ -38,10 +38,13 @@ internal sealed class SqlInventoryReads : IInventoryReads
         }
 
         var (where, parameters) = Where(resource, query);
-        var order = OrderBy(resource, query.Sort ?? resource.DefaultSort);
+        var (order, sortExpression) = OrderBy(resource, query.Sort ?? resource.DefaultSort);
+        // When the search, filters and sort touch only the listed table, the page is picked from that table alone
+        // (by its indexes) and only its rows are joined: a page costs the same at 45,000 rows as at 50.
+        var baseOnly = IsBaseOnly(resource, query, sortExpression);
         await using var connection = await _source.OpenConnectionAsync(cancellationToken);
 
-        var count = new StringBuilder("SELECT COUNT(*) FROM ").Append(resource.From).Append(where);
+        var count = new StringBuilder("SELECT COUNT(*) FROM ").Append(baseOnly ? resource.Table + " t" : resource.From).Append(where);
         await using var countCommand = Command(connection, count.ToString(), parameters);
         var total = Convert.ToInt64(await countCommand.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         if (total <= query.Offset)
@@ -49,7 +52,12 @@ internal sealed class SqlInventoryReads : IInventoryReads
             return new ListPage([], total);
         }
 
-        var select = Select(resource).Append(where).Append(" ORDER BY ").Append(order).Append(" LIMIT @limit OFFSET @offset");
+        var select = baseOnly
+            ? new StringBuilder("SELECT ").AppendJoin(", ", resource.Columns.Select(c => c.Expression))
+                .Append(" FROM (SELECT * FROM ").Append(resource.Table).Append(" t").Append(where)
+                .Append(" ORDER BY ").Append(order).Append(" LIMIT @limit OFFSET @offset) t").Append(resource.Joins)
+                .Append(" ORDER BY ").Append(order)
+            : Select(resource).Append(where).Append(" ORDER BY ").Append(order).Append(" LIMIT @limit OFFSET @offset");
         List<DbParameter> pageParameters =
         [
             .. Where(resource, query).Parameters,
@@ -58,6 +66,15 @@ internal sealed class SqlInventoryReads : IInventoryReads
         ];
         await using var command = Command(connection, select.ToString(), pageParameters);
         return new ListPage(await ReadItemsAsync(resource, command, cancellationToken), total);
+    }
+
+    private static bool IsBaseOnly(ListResource resource, ListQuery query, string sortExpression)
+    {
+        static bool OnBase(string expression) => expression.StartsWith("t.", StringComparison.Ordinal);
+        return OnBase(sortExpression)
+               && (string.IsNullOrEmpty(query.Search) || resource.SearchExpressions.All(OnBase))
+               && (query.VCenterId is null || (resource.VCenterExpression is { } v && OnBase(v)))
+               && query.Filters.All(f => resource.FindFilter(f.Key) is { } filter && OnBase(filter.Expression));
     }
 
     public async Task<IReadOnlyDictionary<string, object?>?> FindAsync(ListResource resource, Guid id, CancellationToken cancellationToken)
@@ -327,7 +344,7 @@ internal sealed class SqlInventoryReads : IInventoryReads
         return (where.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", where), parameters);
     }
 
-    private string OrderBy(ListResource resource, string sort)
+    private (string Order, string Expression) OrderBy(ListResource resource, string sort)
     {
         var descending = sort.StartsWith('-');
         var name = descending ? sort[1..] : sort;
@@ -346,7 +363,7 @@ internal sealed class SqlInventoryReads : IInventoryReads
             term.Append(" NULLS LAST");
         }
 
-        return column.Expression == resource.IdExpression ? term.ToString() : term.Append(", ").Append(resource.IdExpression).ToString();
+        return (column.Expression == resource.IdExpression ? term.ToString() : term.Append(", ").Append(resource.IdExpression).ToString(), column.Expression);
     }
 
     private static object Parse(ListFilter filter, string raw)
