@@ -26,6 +26,12 @@ if ! command -v chromium >/dev/null 2>&1; then
   apt_install chromium
 fi
 bash test/Simulator/build.sh >&2
+# The CLI tests run the native executable that users get from ./vcsync (built here when the sources changed);
+# without VCSYNC_TEST_CLI they run the JIT build's vcsync.dll instead.
+if [ -z "${VCSYNC_TEST_CLI:-}" ]; then
+  ./vcsync --help >/dev/null
+  export VCSYNC_TEST_CLI="$root/.build/cli/vcsync"
+fi
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT

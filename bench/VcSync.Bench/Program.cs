@@ -18,6 +18,19 @@ internal static class Program
             return await PeakMemoryChild.RunChildAsync();
         }
 
+        if (args is [WholeProcessBench.Flag or SplitFetchBench.Flag, .. var rest])
+        {
+            using var stop = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) =>
+            {
+                e.Cancel = true;
+                stop.Cancel();
+            };
+            return args[0] == WholeProcessBench.Flag
+                ? await WholeProcessBench.RunAsync(rest, stop.Token)
+                : await SplitFetchBench.RunAsync(rest, stop.Token);
+        }
+
         BenchOptions options;
         try
         {

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Net.Security;
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace VcSync.Simulator;
@@ -29,7 +28,7 @@ internal sealed class ControlClient : IDisposable
 
     public async Task<JsonObject> SendAsync(JsonObject request, CancellationToken cancellationToken)
     {
-        using var response = await _http.PostAsJsonAsync(_endpoint, request, cancellationToken).ConfigureAwait(false);
+        using var response = await _http.PostAsJsonAsync(_endpoint, request, SimulatorJsonContext.Default.JsonObject, cancellationToken).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         var body = JsonNode.Parse(text) as JsonObject ?? [];
         if (!response.IsSuccessStatusCode)
@@ -42,6 +41,4 @@ internal sealed class ControlClient : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
-
-    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web);
 }

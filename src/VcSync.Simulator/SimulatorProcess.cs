@@ -354,7 +354,7 @@ public sealed class SimulatorProcess : IAsyncDisposable
                 $"The simulator exited with code {process.ExitCode} before listening:{Environment.NewLine}{StandardError}");
         }
 
-        _startup = JsonSerializer.Deserialize<StartupLine>(line, ControlClient.JsonOptions)
+        _startup = JsonSerializer.Deserialize(line, SimulatorJsonContext.Default.StartupLine)
             ?? throw new SimulatorException("Unreadable start-up line: " + line);
         _port = _startup.Port;
         _control = new ControlClient(SdkUrl, Thumbprint);

@@ -26,7 +26,7 @@ internal static class AlarmsCommand
                 new AlarmQuery { VCenterId = vcenterId, Status = parse.GetValue(Status) }, cancellationToken);
             if (parse.GetValue(CliOptions.Json))
             {
-                CliConsole.WriteJson(rows);
+                CliConsole.WriteJson(rows, CliConsole.Json.IReadOnlyListIReadOnlyDictionaryStringObject);
             }
             else
             {

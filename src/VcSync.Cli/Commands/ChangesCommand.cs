@@ -42,7 +42,7 @@ internal static class ChangesCommand
             var rows = await store.Changes().ListAsync(query, cancellationToken);
             if (parse.GetValue(CliOptions.Json))
             {
-                CliConsole.WriteJson(rows);
+                CliConsole.WriteJson(rows, CliConsole.Json.IReadOnlyListIReadOnlyDictionaryStringObject);
             }
             else
             {

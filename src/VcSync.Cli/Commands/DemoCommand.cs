@@ -42,7 +42,7 @@ internal static class DemoCommand
                 quiet: false, progress => sync.RunAsync(target, progress, cancellationToken));
             if (parse.GetValue(CliOptions.Json))
             {
-                CliConsole.WriteJson(result);
+                CliConsole.WriteJson(result, CliConsole.Json.SyncResult);
             }
             else
             {

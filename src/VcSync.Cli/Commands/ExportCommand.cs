@@ -50,7 +50,7 @@ internal static class ExportCommand
 
             if (parse.GetValue(CliOptions.Json))
             {
-                CliConsole.WriteJson(result);
+                CliConsole.WriteJson(result, CliConsole.Json.ExportResult);
             }
             else
             {

@@ -36,7 +36,7 @@ internal static class InventoryListCommand
             var rows = await store.ListRowsAsync(table, vcenterId, cancellationToken);
             if (parse.GetValue(CliOptions.Json))
             {
-                CliConsole.WriteJson(rows);
+                CliConsole.WriteJson(rows, CliConsole.Json.IReadOnlyListIReadOnlyDictionaryStringObject);
             }
             else
             {

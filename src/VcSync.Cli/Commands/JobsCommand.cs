@@ -39,7 +39,7 @@ internal static class JobsCommand
             var jobs = await store.Jobs().EnqueueSyncAsync(target, SyncJobTasks.Definitions, skipIfActive: false, cancellationToken);
             if (parse.GetValue(CliOptions.Json))
             {
-                CliConsole.WriteJson(jobs.Select(JobView.Summary).ToList());
+                CliConsole.WriteJson(jobs.Select(JobView.Summary).ToList(), CliConsole.Json.ListIReadOnlyDictionaryStringObject);
             }
             else if (jobs.Count == 0)
             {
@@ -74,7 +74,7 @@ internal static class JobsCommand
             var rows = jobs.Select(JobView.Summary).ToList();
             if (parse.GetValue(CliOptions.Json))
             {
-                CliConsole.WriteJson(rows);
+                CliConsole.WriteJson(rows, CliConsole.Json.ListIReadOnlyDictionaryStringObject);
             }
             else
             {
@@ -101,7 +101,7 @@ internal static class JobsCommand
                 ?? throw new CliException($"no job {parse.GetValue(id)}", ExitCodes.Failure);
             if (parse.GetValue(CliOptions.Json))
             {
-                CliConsole.WriteJson(JobView.Detail(job));
+                CliConsole.WriteJson(JobView.Detail(job), CliConsole.Json.IReadOnlyDictionaryStringObject);
             }
             else
             {
@@ -140,7 +140,7 @@ internal static class JobsCommand
 
             if (parse.GetValue(CliOptions.Json))
             {
-                CliConsole.WriteJson(new Dictionary<string, object?> { ["id"] = jobId, ["outcome"] = outcome.ToString().ToLowerInvariant() });
+                CliConsole.WriteJson(new Dictionary<string, object?> { ["id"] = jobId, ["outcome"] = outcome.ToString().ToLowerInvariant() }, CliConsole.Json.DictionaryStringObject);
             }
             else
             {

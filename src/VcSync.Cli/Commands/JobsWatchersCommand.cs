@@ -22,7 +22,7 @@ internal static class JobsWatchersCommand
             var rows = (await store.Watchers().ListAsync(cancellationToken)).Select(w => View(w, DateTimeOffset.UtcNow)).ToList();
             if (parse.GetValue(CliOptions.Json))
             {
-                CliConsole.WriteJson(rows);
+                CliConsole.WriteJson(rows, CliConsole.Json.ListIReadOnlyDictionaryStringObject);
             }
             else
             {

@@ -29,7 +29,7 @@ internal static class ProbeCommand
                 connection.ToClientOptions(loggerFactory), connection.Username, connection.Password, parse.GetValue(pageSize), cancellationToken);
             if (parse.GetValue(CliOptions.Json))
             {
-                CliConsole.WriteJson(ProbeDocument.From(result));
+                CliConsole.WriteJson(ProbeDocument.From(result), CliConsole.Json.ProbeDocument);
             }
             else
             {
@@ -58,7 +58,7 @@ internal static class ProbeCommand
             $"{result.Pages:N0} pages, {result.SoapCalls:N0} SOAP calls, {result.Bytes:N0} bytes, fetched in {result.FetchTimeMs:N0} ms")));
     }
 
-    private sealed record ProbeDocument(
+    internal sealed record ProbeDocument(
         [property: JsonPropertyName("about")] AboutDocument About,
         [property: JsonPropertyName("objects")] IReadOnlyDictionary<string, int> Objects,
         [property: JsonPropertyName("pages")] long Pages,
@@ -75,7 +75,7 @@ internal static class ProbeCommand
             result.FetchTimeMs);
     }
 
-    private sealed record AboutDocument(
+    internal sealed record AboutDocument(
         [property: JsonPropertyName("name")] string? Name,
         [property: JsonPropertyName("fullName")] string? FullName,
         [property: JsonPropertyName("version")] string? Version,

@@ -28,7 +28,7 @@ internal static class ServersCommand
             var rows = await store.ListServersAsync(parse.GetValue(Unlinked), cancellationToken);
             if (parse.GetValue(CliOptions.Json))
             {
-                CliConsole.WriteJson(rows);
+                CliConsole.WriteJson(rows, CliConsole.Json.IReadOnlyListIReadOnlyDictionaryStringObject);
             }
             else
             {
@@ -76,7 +76,7 @@ internal static class ServersCommand
             var result = await store.ImportServersAsync(servers, DateTimeOffset.UtcNow, cancellationToken);
             if (parse.GetValue(CliOptions.Json))
             {
-                CliConsole.WriteJson(result);
+                CliConsole.WriteJson(result, CliConsole.Json.ServerImportResult);
             }
             else
             {

@@ -49,7 +49,7 @@ internal static class SyncCommand
                 : await SyncProgressRenderer.RunAsync(quiet: false, progress => sync.RunAsync(target, progress, cancellationToken));
             if (json)
             {
-                CliConsole.WriteJson(result);
+                CliConsole.WriteJson(result, CliConsole.Json.SyncResult);
             }
             else
             {

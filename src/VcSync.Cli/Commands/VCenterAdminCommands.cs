@@ -138,7 +138,7 @@ internal static class VCenterAdminCommands
     {
         if (parse.GetValue(CliOptions.Json))
         {
-            CliConsole.WriteJson(vcenter);
+            CliConsole.WriteJson(vcenter, CliConsole.Json.VCenterRow);
         }
         else
         {

@@ -35,7 +35,7 @@ internal static class VCentersCommand
         var vcenters = await store.ListVCentersAsync(cancellationToken);
         if (parse.GetValue(CliOptions.Json))
         {
-            CliConsole.WriteJson(vcenters);
+            CliConsole.WriteJson(vcenters, CliConsole.Json.IReadOnlyListVCenterRow);
             return ExitCodes.Success;
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Spectre.Console;
 
 namespace VcSync.Cli.Rendering;
@@ -10,13 +11,14 @@ namespace VcSync.Cli.Rendering;
 /// </summary>
 internal static class CliConsole
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    /// <summary>The CLI's JSON: indented, snake_case, times as the contract stores them, source-generated.</summary>
+    public static CliJsonContext Json { get; } = new(new JsonSerializerOptions
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new UtcTimestampJsonConverter() },
-    };
+    });
 
     public static IAnsiConsole Out { get; } = CreateOut();
 
@@ -41,9 +43,9 @@ internal static class CliConsole
     /// <summary>Whether standard error is a terminal, where progress bars make sense.</summary>
     public static bool ErrorIsTerminal => !Console.IsErrorRedirected && Error.Profile.Capabilities.Interactive;
 
-    public static void WriteJson<T>(T document)
+    public static void WriteJson<T>(T document, JsonTypeInfo<T> typeInfo)
     {
-        Console.Out.WriteLine(JsonSerializer.Serialize(document, JsonOptions));
+        Console.Out.WriteLine(JsonSerializer.Serialize(document, typeInfo));
         Console.Out.Flush();
     }
 

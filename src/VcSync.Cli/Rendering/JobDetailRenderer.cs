@@ -29,7 +29,7 @@ internal static class JobDetailRenderer
             ["completed_at"] = t.CompletedAt,
         }).ToList();
         RowTable.Render(tasks, ["name", "label", "status", "progress", "message", "started_at", "completed_at"], "tasks");
-        if (job.Result is not null && JsonSerializer.Deserialize<SyncResult>(job.Result) is { } result)
+        if (job.Result is not null && JsonSerializer.Deserialize(job.Result, CliConsole.Json.SyncResult) is { } result)
         {
             SyncResultTable.Render(job.TargetVCenterName ?? "vCenter", result);
         }

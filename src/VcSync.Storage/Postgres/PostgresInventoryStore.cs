@@ -20,7 +20,9 @@ public sealed class PostgresInventoryStore : SqlInventoryStore
         : base(PostgresDialect.Instance, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<PostgresInventoryStore>())
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var builder = new NpgsqlDataSourceBuilder(PostgresConnectionStrings.Normalize(connectionString));
+        // The slim builder: only the types the contract uses (text, jsonb as text, numbers, uuid, timestamptz), nothing
+        // resolved by reflection, so the native build links less and warns nothing.
+        var builder = new NpgsqlSlimDataSourceBuilder(PostgresConnectionStrings.Normalize(connectionString));
         if (loggerFactory is not null)
         {
             builder.UseLoggerFactory(loggerFactory);

@@ -205,7 +205,7 @@ public sealed partial class FullInventorySync
             {
                 ["triggered"] = snapshot.Alarms?.Count ?? 0,
                 ["definitions"] = definitions,
-            });
+            }, SyncJsonContext.Default.DictionaryStringInt64);
             run.Activity("alarms_fetch", $"{vcenter.Name} - PropertyCollector", true, alarmWatch.ElapsedMilliseconds, details, null);
         }
 
@@ -264,7 +264,7 @@ public sealed partial class FullInventorySync
             ["total_objects"] = snapshot.TotalObjects,
             ["pages"] = pages,
             ["bytes"] = bytes,
-        });
+        }, SyncJsonContext.Default.DictionaryStringInt64);
 
     private async Task<SyncResult> WriteAsync(SyncRun run, InventorySnapshot snapshot, CancellationToken cancellationToken)
     {

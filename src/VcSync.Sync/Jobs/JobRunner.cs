@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using VcSync.Storage;
 using VcSync.Storage.Jobs;
 using VcSync.Sync.FullSync;
+using VcSync.Sync.Results;
 using VcSync.Sync.Progress;
 using VcSync.Sync.Secrets;
 
@@ -104,7 +105,7 @@ public sealed partial class JobRunner
         {
             var sync = new FullInventorySync(_store, _loggerFactory) { UsePropertyCollector = _options.UsePropertyCollector };
             var result = await sync.RunAsync(target, progress, cancellationToken);
-            state.ResultJson = JsonSerializer.Serialize(result);
+            state.ResultJson = JsonSerializer.Serialize(result, SyncJsonContext.Default.SyncResult);
             return JobStatus.Completed;
         }
         catch (SyncFailedException exception)

@@ -8,6 +8,7 @@ using VcSync.Storage.Sqlite;
 using VcSync.Sync.FullSync;
 using VcSync.Sync.Reliability;
 using VcSync.Tests.Storage;
+using VcSync.Tests.Support;
 using VcSync.Vim;
 using VcSync.Vim.PropertyCollector;
 
@@ -167,14 +168,14 @@ public sealed class SecurityTests : IClassFixture<SecurityTests.CanarySimulator>
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunCliAsync(
         string[] args, string? stdin, params (string Name, string Value)[] environment)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(CliExecutable.FileName)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vcsync.dll"));
+        CliExecutable.AddLauncherArguments(start);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using VcSync.Tests.Support;
 
 namespace VcSync.Tests.Fixtures;
 
@@ -8,14 +9,14 @@ public static class CliRunner
     /// <summary>The exit code, standard output and standard error of <c>vcsync ARGS</c>.</summary>
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(CliExecutable.FileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vcsync.dll"));
+        CliExecutable.AddLauncherArguments(start);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -8,6 +8,7 @@ using VcSync.Sync.FullSync;
 using VcSync.Sync.Jobs;
 using VcSync.Sync.Secrets;
 using VcSync.Tests.Storage;
+using VcSync.Tests.Support;
 
 namespace VcSync.Tests.Jobs;
 
@@ -123,14 +124,14 @@ public sealed class UnattendedSyncTests(JobWorld world) : IClassFixture<JobWorld
     private static async Task<(int Exit, string Stderr)> RunCliAsync(
         IReadOnlyList<string> arguments, string stdin, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(CliExecutable.FileName)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vcsync.dll"));
+        CliExecutable.AddLauncherArguments(start);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using VcSync.Tests.Support;
 
 namespace VcSync.Tests.Jobs;
 
@@ -29,17 +30,14 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     public static WorkerProcess Start(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
-        // The test project references the CLI, so vcsync.dll is built next to the tests.
-        var cli = Path.Combine(AppContext.BaseDirectory, "vcsync.dll");
-        Assert.True(File.Exists(cli), $"{cli} is missing");
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(CliExecutable.FileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(cli);
+        CliExecutable.AddLauncherArguments(start);
         start.ArgumentList.Add("worker");
         foreach (var argument in arguments)
         {

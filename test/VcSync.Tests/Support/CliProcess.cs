@@ -16,12 +16,12 @@ public static class CliProcess
     }
 
     /// <summary>
-    /// Starts <c>dotnet vcsync.dll</c> as <see cref="RunAsync"/> does, with standard input, output and error redirected,
+    /// Starts <c>vcsync</c> (see <see cref="CliExecutable"/>) as <see cref="RunAsync"/> does, with standard input, output and error redirected,
     /// for a test that acts on the running process (e.g. sends it a signal).
     /// </summary>
     public static Process Start(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(CliExecutable.FileName)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -29,7 +29,7 @@ public static class CliProcess
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vcsync.dll"));
+        CliExecutable.AddLauncherArguments(start);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -46,11 +46,11 @@ public static class CliProcess
             start.Environment[name] = value;
         }
 
-        return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start vcsync");
     }
 
     /// <summary>
-    /// Runs <c>dotnet vcsync.dll</c> from the test's output directory with <paramref name="arguments"/>; no
+    /// Runs <c>vcsync</c> (see <see cref="CliExecutable"/>) with <paramref name="arguments"/>; no
     /// <c>VCSYNC_*</c> variable of the test's environment leaks in, <paramref name="environment"/> is added;
     /// <paramref name="standardInput"/>, if any, is what it reads (e.g. for <c>--password-stdin</c>).
     /// </summary>
