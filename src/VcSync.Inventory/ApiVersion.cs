@@ -9,7 +9,10 @@ namespace VcSync.Inventory;
 /// <param name="Revision">The fourth component (0 when absent).</param>
 public readonly record struct ApiVersion(int Major, int Minor, int Patch = 0, int Revision = 0) : IComparable<ApiVersion>
 {
-    /// <summary>API 6.7, the first with <c>hardware.systemInfo.serialNumber</c>.</summary>
+    /// <summary>API 6.5, the first with <c>config.bootOptions.efiSecureBootEnabled</c>.</summary>
+    public static ApiVersion V65 { get; } = new(6, 5);
+
+    /// <summary>API 6.7, the first with <c>hardware.systemInfo.serialNumber</c> and <c>config.createDate</c>.</summary>
     public static ApiVersion V67 { get; } = new(6, 7);
 
     /// <summary>

@@ -34,7 +34,10 @@ public sealed class InventoryBuilder
         _alarmsRequested = alarmsRequested;
     }
 
-    /// <summary>The number of distinct inventory objects added so far, the distributed switches included.</summary>
+    /// <summary>
+    /// The number of distinct objects added so far: inventory objects, distributed switches, folders, datacenters,
+    /// compute resources, resource pools and the custom attribute definitions.
+    /// </summary>
     public int ObjectCount => _mapped.ObjectCount;
 
     /// <summary>
@@ -65,35 +68,61 @@ public sealed class InventoryBuilder
         switch (content.Obj.Type)
         {
             case Types.VirtualMachine:
-                name = (_mapped.Vms[moref] = VmMapper.Map(content, _read)).Name;
+                var (vm, details) = VmMapper.Map(content, _read);
+                name = (_mapped.Vms[moref] = vm).Name;
+                _mapped.VmDetails[moref] = details;
                 break;
             case Types.HostSystem:
                 name = (_mapped.Hosts[moref] = HostMapper.Map(content, _read)).Name;
+                _mapped.HostPortgroups[moref] = HostPortgroupMapper.Map(moref, content[HostPortgroups]);
+                AddParent(content);
                 break;
             case Types.ClusterComputeResource:
                 name = (_mapped.Clusters[moref] = ClusterMapper.Map(content, _read)).Name;
+                AddPlace(content);
                 break;
             case Types.Datastore:
                 name = (_mapped.Datastores[moref] = DatastoreMapper.Map(content, _read)).Record.Name;
+                AddParent(content);
                 break;
             case Types.Network:
                 name = (_mapped.Networks[moref] = NetworkMapper.Map(content, NetworkMapper.Standard, _read)).Name;
+                AddParent(content);
                 break;
             case Types.OpaqueNetwork:
                 name = (_mapped.Networks[moref] = NetworkMapper.Map(content, NetworkMapper.Opaque, _read)).Name;
+                AddParent(content);
                 break;
             case Types.DistributedVirtualPortgroup:
                 name = (_mapped.Networks[moref] = NetworkMapper.Map(content, NetworkMapper.Distributed, _read)).Name;
+                AddParent(content);
+                if (content[PortgroupKey] is string { Length: > 0 } key)
+                {
+                    _mapped.PortgroupKeys[key] = moref;
+                }
+
                 break;
             case Types.Folder:
-                if (AlarmMapper.MapTriggered(content) is { } alarms)
+            case Types.StoragePod:
+                if (HasAlarms(content) && AlarmMapper.MapTriggered(content) is { } alarms)
                 {
                     _mapped.AlarmsByFolder[moref] = alarms;
                 }
 
+                AddPlace(content);
+                break;
+            case Types.Datacenter:
+            case Types.ComputeResource:
+            case Types.ResourcePool:
+            case Types.VirtualApp:
+                AddPlace(content);
                 break;
             case Types.Alarm:
                 _mapped.AlarmNames[moref] = AlarmMapper.MapName(content);
+                break;
+            case "CustomFieldsManager":
+                _mapped.CustomFieldNames = CustomAttributes.Definitions(content[CustomFieldDefinitions]);
+                _mapped.HasCustomFields = true;
                 break;
             default:
                 // VmwareDistributedVirtualSwitch, and other switch implementations (e.g. NSX's), are switches.
@@ -109,6 +138,45 @@ public sealed class InventoryBuilder
         {
             NoteWarnings(content.Obj, name);
         }
+    }
+
+    // triggeredAlarmState is asked of the root folder; the other folders come with their name and parent only.
+    private static bool HasAlarms(ObjectContent content)
+    {
+        if (content[TriggeredAlarmState] is not null)
+        {
+            return true;
+        }
+
+        foreach (var missing in content.MissingSet)
+        {
+            if (string.Equals(missing.Path, TriggeredAlarmState, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        // A folder that came with no property at all was asked for its alarms alone (they are none).
+        return content.PropSet.Count == 0;
+    }
+
+    private void AddParent(ObjectContent content)
+    {
+        if (content[Parent] is ManagedObjectReference parent)
+        {
+            _mapped.Parents[content.Obj] = parent;
+        }
+    }
+
+    private void AddPlace(ObjectContent content)
+    {
+        var parent = content[Parent] as ManagedObjectReference;
+        if (parent is not null)
+        {
+            _mapped.Parents[content.Obj] = parent;
+        }
+
+        _mapped.Places[content.Obj] = new Place(content[Name] as string ?? string.Empty, parent);
     }
 
     /// <summary>Forgets an object (it left the inventory); unknown objects are ignored.</summary>
@@ -209,6 +277,11 @@ public sealed class InventoryBuilder
             DatastoreHosts = snapshot.DatastoreHosts,
             Networks = snapshot.Networks,
             Alarms = alarms,
+            VmNics = snapshot.VmNics,
+            VmDisks = snapshot.VmDisks,
+            VmPartitions = snapshot.VmPartitions,
+            VmSnapshots = snapshot.VmSnapshots,
+            HostPortgroups = snapshot.HostPortgroups,
             TotalObjects = snapshot.TotalObjects,
             Warnings = snapshot.Warnings,
         };

@@ -39,6 +39,18 @@ public static class InventoryPaths
         /// <summary><c>Folder</c> (the root folder carries the triggered alarms).</summary>
         public const string Folder = "Folder";
 
+        /// <summary><c>Datacenter</c>.</summary>
+        public const string Datacenter = "Datacenter";
+
+        /// <summary><c>StoragePod</c>, a datastore cluster (a <c>Folder</c>).</summary>
+        public const string StoragePod = "StoragePod";
+
+        /// <summary><c>ResourcePool</c> (a <c>VirtualApp</c> is one too).</summary>
+        public const string ResourcePool = "ResourcePool";
+
+        /// <summary><c>VirtualApp</c>.</summary>
+        public const string VirtualApp = "VirtualApp";
+
         /// <summary><c>Alarm</c>, an alarm definition.</summary>
         public const string Alarm = "Alarm";
 
@@ -171,4 +183,133 @@ public static class InventoryPaths
 
     /// <summary><c>info.name</c> of an <c>Alarm</c>.</summary>
     public const string AlarmInfoName = "info.name";
+
+    /// <summary><c>resourcePool</c>.</summary>
+    public const string VmResourcePool = "resourcePool";
+
+    /// <summary><c>config.annotation</c>.</summary>
+    public const string VmAnnotation = "config.annotation";
+
+    /// <summary><c>config.version</c>.</summary>
+    public const string VmHardwareVersion = "config.version";
+
+    /// <summary><c>config.firmware</c>.</summary>
+    public const string VmFirmware = "config.firmware";
+
+    /// <summary><c>config.bootOptions.efiSecureBootEnabled</c>.</summary>
+    public const string VmSecureBoot = "config.bootOptions.efiSecureBootEnabled";
+
+    /// <summary><c>config.createDate</c>.</summary>
+    public const string VmCreateDate = "config.createDate";
+
+    /// <summary><c>runtime.connectionState</c>.</summary>
+    public const string VmConnectionState = "runtime.connectionState";
+
+    /// <summary><c>runtime.bootTime</c>.</summary>
+    public const string VmBootTime = "runtime.bootTime";
+
+    /// <summary><c>guest.hostName</c>.</summary>
+    public const string VmGuestHostName = "guest.hostName";
+
+    /// <summary><c>guest.guestState</c>.</summary>
+    public const string VmGuestState = "guest.guestState";
+
+    /// <summary><c>config.guestId</c>.</summary>
+    public const string VmConfigGuestId = "config.guestId";
+
+    /// <summary><c>guest.guestId</c>.</summary>
+    public const string VmToolsGuestId = "guest.guestId";
+
+    /// <summary><c>guest.guestFullName</c>.</summary>
+    public const string VmToolsGuestFullName = "guest.guestFullName";
+
+    /// <summary><c>guest.toolsVersion</c>.</summary>
+    public const string VmToolsVersion = "guest.toolsVersion";
+
+    /// <summary><c>guest.toolsRunningStatus</c>.</summary>
+    public const string VmToolsRunningStatus = "guest.toolsRunningStatus";
+
+    /// <summary><c>guest.net</c>.</summary>
+    public const string VmGuestNet = "guest.net";
+
+    /// <summary><c>guest.disk</c>.</summary>
+    public const string VmGuestDisk = "guest.disk";
+
+    /// <summary><c>config.hardware.numCoresPerSocket</c>.</summary>
+    public const string VmCoresPerSocket = "config.hardware.numCoresPerSocket";
+
+    /// <summary><c>summary.storage.committed</c>.</summary>
+    public const string VmCommitted = "summary.storage.committed";
+
+    /// <summary><c>summary.storage.unshared</c>.</summary>
+    public const string VmUnshared = "summary.storage.unshared";
+
+    /// <summary><c>config.cpuAllocation</c>.</summary>
+    public const string VmCpuAllocation = "config.cpuAllocation";
+
+    /// <summary><c>config.memoryAllocation</c>.</summary>
+    public const string VmMemoryAllocation = "config.memoryAllocation";
+
+    /// <summary><c>config.hardware.device</c>.</summary>
+    public const string VmDevices = "config.hardware.device";
+
+    /// <summary><c>snapshot</c>.</summary>
+    public const string VmSnapshot = "snapshot";
+
+    /// <summary><c>customValue</c>.</summary>
+    public const string CustomValue = "customValue";
+
+    /// <summary><c>summary.hardware.vendor</c>.</summary>
+    public const string HostVendor = "summary.hardware.vendor";
+
+    /// <summary><c>summary.hardware.model</c>.</summary>
+    public const string HostModel = "summary.hardware.model";
+
+    /// <summary><c>summary.hardware.cpuModel</c>.</summary>
+    public const string HostCpuModel = "summary.hardware.cpuModel";
+
+    /// <summary><c>summary.hardware.cpuMhz</c>.</summary>
+    public const string HostCpuMhz = "summary.hardware.cpuMhz";
+
+    /// <summary><c>summary.hardware.numCpuPkgs</c>.</summary>
+    public const string HostCpuPackages = "summary.hardware.numCpuPkgs";
+
+    /// <summary><c>summary.hardware.numCpuCores</c>.</summary>
+    public const string HostCpuCores = "summary.hardware.numCpuCores";
+
+    /// <summary><c>summary.hardware.numCpuThreads</c>.</summary>
+    public const string HostCpuThreads = "summary.hardware.numCpuThreads";
+
+    /// <summary><c>summary.hardware.memorySize</c>.</summary>
+    public const string HostMemorySize = "summary.hardware.memorySize";
+
+    /// <summary><c>summary.hardware.numNics</c>.</summary>
+    public const string HostNumNics = "summary.hardware.numNics";
+
+    /// <summary><c>summary.hardware.numHBAs</c>.</summary>
+    public const string HostNumHbas = "summary.hardware.numHBAs";
+
+    /// <summary><c>hardware.biosInfo</c>.</summary>
+    public const string HostBiosInfo = "hardware.biosInfo";
+
+    /// <summary><c>runtime.bootTime</c>.</summary>
+    public const string HostBootTime = "runtime.bootTime";
+
+    /// <summary><c>config.network.portgroup</c>.</summary>
+    public const string HostPortgroups = "config.network.portgroup";
+
+    /// <summary><c>summary.url</c>.</summary>
+    public const string DatastoreUrl = "summary.url";
+
+    /// <summary><c>summary.uncommitted</c>.</summary>
+    public const string DatastoreUncommitted = "summary.uncommitted";
+
+    /// <summary><c>key</c>.</summary>
+    public const string PortgroupKey = "key";
+
+    /// <summary><c>uuid</c>.</summary>
+    public const string SwitchUuid = "uuid";
+
+    /// <summary><c>field</c>.</summary>
+    public const string CustomFieldDefinitions = "field";
 }

@@ -27,46 +27,62 @@ public static class InventoryPropertySpecs
         Types.Network,
         Types.DistributedVirtualPortgroup,
         Types.DistributedVirtualSwitch,
+        Types.Folder,
+        Types.Datacenter,
+        Types.ComputeResource,
+        Types.ResourcePool,
     ];
 
     private static readonly string[] VmPaths =
     [
         Name, VmUuid, VmNumCpu, VmMemoryMb, VmTemplate, VmPowerState, VmHost,
         VmIpAddress, VmToolsStatus, VmToolsVersionStatus, VmGuestFullName, VmUncommitted,
+        Parent, VmResourcePool, VmAnnotation, VmHardwareVersion, VmFirmware, VmConnectionState, VmBootTime,
+        VmGuestHostName, VmGuestState, VmConfigGuestId, VmToolsGuestId, VmToolsGuestFullName, VmToolsVersion,
+        VmToolsRunningStatus, VmGuestNet, VmGuestDisk, VmCoresPerSocket, VmCommitted, VmUnshared, VmCpuAllocation,
+        VmMemoryAllocation, VmDevices, VmSnapshot, CustomValue,
     ];
 
-    private static readonly string[] HostPathsWithSerial =
-    [
-        Name, Parent, HostSerialNumber, HostOtherIdentifyingInfo, HostProductVersion, HostProductBuild,
-        HostConnectionState, HostInMaintenanceMode,
-    ];
+    // config.bootOptions.efiSecureBootEnabled exists from API 6.5, config.createDate from 6.7.
+    private static readonly string[] VmPaths65 = [.. VmPaths, VmSecureBoot];
 
-    private static readonly string[] HostPathsWithoutSerial =
+    private static readonly string[] VmPaths67 = [.. VmPaths65, VmCreateDate];
+
+    private static readonly string[] HostPaths =
     [
         Name, Parent, HostOtherIdentifyingInfo, HostProductVersion, HostProductBuild,
-        HostConnectionState, HostInMaintenanceMode,
+        HostConnectionState, HostInMaintenanceMode, HostVendor, HostModel, HostCpuModel, HostCpuMhz, HostCpuPackages,
+        HostCpuCores, HostCpuThreads, HostMemorySize, HostNumNics, HostNumHbas, HostBiosInfo, HostBootTime, HostPortgroups,
     ];
+
+    private static readonly string[] HostPathsWithSerial = [.. HostPaths, HostSerialNumber];
 
     private static readonly string[] ClusterPaths =
     [
         Name, ClusterTotalCpu, ClusterEffectiveCpu, ClusterTotalMemory, ClusterEffectiveMemory, ClusterNumHosts,
-        ClusterNumEffectiveHosts, ClusterOverallStatus, ClusterHaEnabled, ClusterDrsEnabled, ClusterDrsBehavior,
+        ClusterNumEffectiveHosts, ClusterOverallStatus, ClusterHaEnabled, ClusterDrsEnabled, ClusterDrsBehavior, Parent,
     ];
 
     private static readonly string[] DatastorePaths =
     [
         Name, DatastoreType, DatastoreCapacity, DatastoreFreeSpace, DatastoreAccessible, DatastoreMaintenanceMode,
-        Host, Vm,
+        Host, Vm, Parent, DatastoreUrl, DatastoreUncommitted,
     ];
 
-    private static readonly string[] NetworkPaths = [Name, Host, Vm];
+    private static readonly string[] NetworkPaths = [Name, Host, Vm, Parent];
 
     // A portgroup is also a Network: it carries the Network paths too (each once), so that a retrieval of the
     // portgroup type alone (legacy mode) is complete.
     private static readonly string[] PortgroupPaths =
-        [Name, Host, Vm, PortgroupSwitch, PortgroupUplink, PortgroupDefaultPortConfig];
+        [Name, Host, Vm, Parent, PortgroupSwitch, PortgroupUplink, PortgroupDefaultPortConfig, PortgroupKey];
 
-    private static readonly string[] SwitchPaths = [Name];
+    private static readonly string[] SwitchPaths = [Name, SwitchUuid];
+
+    // Where things are: folder and datacenter names for the folder paths, compute resources (a standalone host's
+    // parent) and resource pools by name. A StoragePod is a Folder; a VirtualApp is a ResourcePool.
+    private static readonly string[] PlacePaths = [Name, Parent];
+
+    private static readonly string[] PoolPaths = [Name];
 
     /// <summary>
     /// Whether the server has <c>hardware.systemInfo.serialNumber</c> (API 6.7 and later). A version that cannot be
@@ -78,19 +94,46 @@ public static class InventoryPropertySpecs
 
     /// <summary>
     /// The property specs of the inventory types for a server of <paramref name="apiVersion"/>
-    /// (<c>about.apiVersion</c>), one per type, in dependency order: clusters, hosts, VMs, datastores, networks,
-    /// portgroups, switches.
+    /// (<c>about.apiVersion</c>), one per type: the places (folders, datacenters, compute resources, resource pools),
+    /// then in dependency order clusters, hosts, VMs, datastores, networks, portgroups, switches.
     /// </summary>
-    public static IReadOnlyList<PropertySpec> ForApiVersion(string? apiVersion) =>
+    public static IReadOnlyList<PropertySpec> ForApiVersion(string? apiVersion)
+    {
+        var parsed = ApiVersion.TryParse(apiVersion, out var version);
+        var vmPaths = parsed && version >= ApiVersion.V67 ? VmPaths67
+            : parsed && version >= ApiVersion.V65 ? VmPaths65
+            : VmPaths;
+        // The places come first: in the legacy mode's one retrieval per type, a view of ComputeResource also returns the
+        // clusters (with the place paths only), and the clusters' own retrieval after it must have the last word.
+        return
+        [
+            new PropertySpec(Types.Folder, PlacePaths),
+            new PropertySpec(Types.Datacenter, PlacePaths),
+            new PropertySpec(Types.ComputeResource, PlacePaths),
+            new PropertySpec(Types.ResourcePool, PoolPaths),
+            new PropertySpec(Types.ClusterComputeResource, ClusterPaths),
+            new PropertySpec(Types.HostSystem, HasHostSerialNumber(apiVersion) ? HostPathsWithSerial : HostPaths),
+            new PropertySpec(Types.VirtualMachine, vmPaths),
+            new PropertySpec(Types.Datastore, DatastorePaths),
+            new PropertySpec(Types.Network, NetworkPaths),
+            new PropertySpec(Types.DistributedVirtualPortgroup, PortgroupPaths),
+            new PropertySpec(Types.DistributedVirtualSwitch, SwitchPaths),
+        ];
+    }
+
+    /// <summary>
+    /// The values trimmed while the pages stream in: of <c>config.hardware.device</c> only the NICs, disks and their
+    /// controllers are decoded; of <c>guest.net</c> the IP stack details (<c>ipConfig</c>, <c>dnsConfig</c>,
+    /// <c>netBIOSConfig</c>) are skipped. Pass them as <see cref="RetrieveOptions.ValueFilters"/>.
+    /// </summary>
+    public static IReadOnlyList<PropertyValueFilter> ValueFilters { get; } =
     [
-        new PropertySpec(Types.ClusterComputeResource, ClusterPaths),
-        new PropertySpec(Types.HostSystem, HasHostSerialNumber(apiVersion) ? HostPathsWithSerial : HostPathsWithoutSerial),
-        new PropertySpec(Types.VirtualMachine, VmPaths),
-        new PropertySpec(Types.Datastore, DatastorePaths),
-        new PropertySpec(Types.Network, NetworkPaths),
-        new PropertySpec(Types.DistributedVirtualPortgroup, PortgroupPaths),
-        new PropertySpec(Types.DistributedVirtualSwitch, SwitchPaths),
+        new(VmDevices, DeviceKinds.IsWanted, ["slotInfo", "resourceAllocation", "vDiskId", "iofilter", "storageIOAllocation", "parent", "keyId"]),
+        new(VmGuestNet, null, ["ipConfig", "dnsConfig", "netBIOSConfig"]),
     ];
+
+    /// <summary>The custom attribute definitions (<c>CustomFieldsManager.field</c>), which name <c>customValue</c> keys.</summary>
+    public static PropertySpec CustomFieldSpec { get; } = new("CustomFieldsManager", [CustomFieldDefinitions]);
 
     /// <summary>The root folder's <c>triggeredAlarmState</c>, which holds every triggered alarm of the vCenter.</summary>
     public static PropertySpec TriggeredAlarmSpec { get; } = new(Types.Folder, [TriggeredAlarmState]);
@@ -115,14 +158,25 @@ public static class InventoryPropertySpecs
     /// <param name="view">A ContainerView of <see cref="ContainerViewTypes"/>, recursive from the root folder.</param>
     /// <param name="apiVersion">The server's <c>about.apiVersion</c>.</param>
     /// <param name="rootFolder">The root folder, to read the triggered alarms; null to leave alarms out.</param>
-    public static PropertyFilterSpec InventoryFilter(ManagedObjectReference view, string? apiVersion, ManagedObjectReference? rootFolder)
+    /// <param name="customFieldsManager">
+    /// The <c>customFieldsManager</c> of the service content, to name the custom attributes in the same retrieval;
+    /// null to leave their names out.
+    /// </param>
+    public static PropertyFilterSpec InventoryFilter(
+        ManagedObjectReference view, string? apiVersion, ManagedObjectReference? rootFolder, ManagedObjectReference? customFieldsManager = null)
     {
         var props = new List<PropertySpec>(ForApiVersion(apiVersion));
-        var objects = new List<ObjectSpec>(2) { ViewObjectSpec(view) };
+        var objects = new List<ObjectSpec>(3) { ViewObjectSpec(view) };
         if (rootFolder is not null)
         {
             props.Add(TriggeredAlarmSpec);
             objects.Add(new ObjectSpec(rootFolder, Skip: false, []));
+        }
+
+        if (customFieldsManager is not null)
+        {
+            props.Add(CustomFieldSpec);
+            objects.Add(new ObjectSpec(customFieldsManager, Skip: false, []));
         }
 
         return new PropertyFilterSpec(props, objects);

@@ -11,7 +11,8 @@ internal static class DatastoreMapper
     public static MappedDatastore Map(ObjectContent content, PropertyReader read)
     {
         string? name = null, type = null, maintenance = null;
-        long? capacity = null, free = null;
+        long? capacity = null, free = null, uncommitted = null;
+        string? url = null;
         bool? accessible = null;
         object? hostMounts = null;
         var vmCount = 0;
@@ -29,6 +30,8 @@ internal static class DatastoreMapper
                 case DatastoreMaintenanceMode: maintenance = read.String(p); break;
                 case Host: hostMounts = p.Value; break;
                 case Vm: vmCount = VimValue.Count(p.Value); break;
+                case DatastoreUrl: url = read.String(p); break;
+                case DatastoreUncommitted: uncommitted = read.Long(p); break;
                 default: break;
             }
         }
@@ -45,6 +48,9 @@ internal static class DatastoreMapper
             MaintenanceMode = maintenance,
             HostCount = mounts.Count,
             VmCount = vmCount,
+            Url = url,
+            UncommittedBytes = uncommitted,
+            ProvisionedBytes = LenientValue.Add(LenientValue.Add(capacity, -free), uncommitted),
         };
         return new MappedDatastore(record, MountedHosts(mounts));
     }

@@ -11,8 +11,12 @@ internal static class HostMapper
     public static HostRecord Map(ObjectContent content, PropertyReader read)
     {
         string? name = null, clusterMoref = null, version = null, build = null, connectionState = null;
-        object? serial = null, otherInfo = null;
+        object? serial = null, otherInfo = null, bios = null;
         bool? maintenance = null;
+        string? vendor = null, model = null, cpuModel = null;
+        int? sockets = null, cores = null, threads = null, mhz = null, nics = null, hbas = null;
+        long? memory = null;
+        DateTimeOffset? booted = null;
         var props = content.PropSet;
         for (var i = 0; i < props.Count; i++)
         {
@@ -31,6 +35,18 @@ internal static class HostMapper
                 case HostProductBuild: build = read.String(p); break;
                 case HostConnectionState: connectionState = read.String(p); break;
                 case HostInMaintenanceMode: maintenance = read.Bool(p); break;
+                case HostVendor: vendor = read.String(p); break;
+                case HostModel: model = read.String(p); break;
+                case HostCpuModel: cpuModel = read.String(p); break;
+                case HostCpuPackages: sockets = read.Int(p); break;
+                case HostCpuCores: cores = read.Int(p); break;
+                case HostCpuThreads: threads = read.Int(p); break;
+                case HostCpuMhz: mhz = read.Int(p); break;
+                case HostMemorySize: memory = read.Long(p); break;
+                case HostNumNics: nics = read.Int(p); break;
+                case HostNumHbas: hbas = read.Int(p); break;
+                case HostBiosInfo: bios = p.Value; break;
+                case HostBootTime: booted = VimValue.AsUtc(p.Value); break;
                 default: break;
             }
         }
@@ -45,6 +61,20 @@ internal static class HostMapper
             EsxiBuild = build,
             ConnectionState = connectionState,
             InMaintenanceMode = maintenance,
+            Vendor = vendor,
+            Model = model,
+            CpuModel = cpuModel,
+            CpuSockets = sockets,
+            CpuCores = cores,
+            CpuThreads = threads,
+            CpuMhz = mhz,
+            MemoryBytes = memory,
+            NicCount = nics,
+            HbaCount = hbas,
+            BiosVendor = LenientValue.String(LenientValue.Field(bios, "vendor")),
+            BiosVersion = LenientValue.String(LenientValue.Field(bios, "biosVersion")),
+            BiosDate = LenientValue.Utc(LenientValue.Field(bios, "releaseDate")),
+            BootTime = booted,
         };
     }
 }

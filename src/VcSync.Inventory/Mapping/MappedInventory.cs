@@ -1,4 +1,5 @@
 using VcSync.Inventory.Records;
+using VcSync.Vim.Values;
 
 namespace VcSync.Inventory.Mapping;
 
@@ -27,16 +28,61 @@ internal sealed class MappedInventory
     /// <summary>Alarm definitions: moref to <c>info.name</c>.</summary>
     public Dictionary<string, string?> AlarmNames { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Forgets one object, whatever its type.</summary>
-    public void Remove(VcSync.Vim.Values.ManagedObjectReference obj)
+    /// <summary>What each VM holds besides its row: parent, pool, custom values, child rows.</summary>
+    public Dictionary<string, MappedVm> VmDetails { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Standard-switch portgroups per host.</summary>
+    public Dictionary<string, List<HostPortgroupRecord>> HostPortgroups { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The <c>parent</c> of each inventory object (cluster, host, datastore, network).</summary>
+    public Dictionary<ManagedObjectReference, ManagedObjectReference> Parents { get; } = [];
+
+    /// <summary>Folders, datacenters, compute resources, datastore clusters and resource pools: name and parent.</summary>
+    public Dictionary<ManagedObjectReference, Place> Places { get; } = [];
+
+    /// <summary>Distributed portgroups by their <c>key</c> (what a distributed port backing names): moref.</summary>
+    public Dictionary<string, string> PortgroupKeys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Custom attribute definitions: key to name.</summary>
+    public Dictionary<int, string> CustomFieldNames { get; set; } = [];
+
+    /// <summary>Whether the custom attribute definitions came (the <c>CustomFieldsManager</c>).</summary>
+    public bool HasCustomFields { get; set; }
+
+    /// <summary>
+    /// The number of distinct objects mapped: the inventory objects, the distributed switches, the places (folders,
+    /// datacenters, compute resources, resource pools) and the custom attribute definitions, so that it equals the
+    /// objects a retrieval returned.
+    /// </summary>
+    public int ObjectCount => Clusters.Count + Hosts.Count + Vms.Count + Datastores.Count + Networks.Count + Switches.Count
+        + Places.Count - PlacedClusters() + (HasCustomFields ? 1 : 0);
+
+    // Clusters are places too (a host's parent); count them once.
+    private int PlacedClusters()
+    {
+        var count = 0;
+        foreach (var place in Places.Keys)
+        {
+            if (string.Equals(place.Type, InventoryPaths.Types.ClusterComputeResource, StringComparison.Ordinal))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Forgets one object, whatever its type, with what was kept beside its row.</summary>
+    public void Remove(ManagedObjectReference obj)
     {
         var moref = obj.Value;
         _ = Clusters.Remove(moref) || Hosts.Remove(moref) || Vms.Remove(moref) || Datastores.Remove(moref) ||
             Networks.Remove(moref) || Switches.Remove(moref) || AlarmsByFolder.Remove(moref) || AlarmNames.Remove(moref);
+        VmDetails.Remove(moref);
+        HostPortgroups.Remove(moref);
+        Parents.Remove(obj);
+        Places.Remove(obj);
     }
-
-    /// <summary>The number of distinct inventory objects, the distributed switches included.</summary>
-    public int ObjectCount => Clusters.Count + Hosts.Count + Vms.Count + Datastores.Count + Networks.Count + Switches.Count;
 
     /// <summary>
     /// The triggered alarms, one per key, the first seen: <c>triggeredAlarmState</c> repeats an alarm on every

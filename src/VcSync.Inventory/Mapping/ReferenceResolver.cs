@@ -1,4 +1,5 @@
 using VcSync.Inventory.Records;
+using VcSync.Vim.Values;
 using static VcSync.Inventory.InventoryPaths;
 
 namespace VcSync.Inventory.Mapping;
@@ -12,30 +13,44 @@ internal static class ReferenceResolver
 {
     public static InventorySnapshot Resolve(MappedInventory mapped, bool alarmsRequested, IReadOnlyList<ValueWarning> warnings)
     {
-        var hosts = new List<HostRecord>(mapped.Hosts.Count);
-        var resolvedHosts = new Dictionary<string, HostRecord>(mapped.Hosts.Count, StringComparer.Ordinal);
-        foreach (var host in mapped.Hosts.Values)
+        var places = new FolderPaths(mapped.Places);
+        var clusters = new List<ClusterRecord>(mapped.Clusters.Count);
+        foreach (var cluster in mapped.Clusters.Values)
         {
-            var resolved = host.ClusterMoref is { } clusterMoref
-                ? host with { ClusterName = mapped.Clusters.TryGetValue(clusterMoref, out var c) ? c.Name : null }
-                : host;
-            hosts.Add(resolved);
-            resolvedHosts[resolved.Moref] = resolved;
+            var (dc, path) = places.Of(ParentOf(mapped, Types.ClusterComputeResource, cluster.Moref));
+            clusters.Add(cluster with { Datacenter = dc, FolderPath = path });
         }
 
-        var vms = new List<VmRecord>(mapped.Vms.Count);
-        foreach (var vm in mapped.Vms.Values)
+        var hosts = new List<HostRecord>(mapped.Hosts.Count);
+        var resolvedHosts = new Dictionary<string, HostRecord>(mapped.Hosts.Count, StringComparer.Ordinal);
+        var portgroups = new List<HostPortgroupRecord>();
+        foreach (var host in mapped.Hosts.Values)
         {
-            vms.Add(vm.HostMoref is { } hostMoref && resolvedHosts.TryGetValue(hostMoref, out var host)
-                ? vm with { HostName = host.Name, ClusterName = host.ClusterName }
-                : vm);
+            var (dc, path) = places.Of(ParentOf(mapped, Types.HostSystem, host.Moref));
+            var resolved = host with
+            {
+                ClusterName = host.ClusterMoref is { } clusterMoref && mapped.Clusters.TryGetValue(clusterMoref, out var c) ? c.Name : null,
+                Datacenter = dc,
+                FolderPath = path,
+            };
+            hosts.Add(resolved);
+            resolvedHosts[resolved.Moref] = resolved;
+            if (mapped.HostPortgroups.TryGetValue(host.Moref, out var hostPortgroups))
+            {
+                portgroups.AddRange(hostPortgroups);
+            }
         }
 
         var datastores = new List<DatastoreRecord>(mapped.Datastores.Count);
+        var datastoreNames = new Dictionary<string, string>(mapped.Datastores.Count, StringComparer.Ordinal);
         var mounts = new List<DatastoreHostRecord>();
         foreach (var entry in mapped.Datastores.Values)
         {
-            datastores.Add(entry.Record);
+            var parent = ParentOf(mapped, Types.Datastore, entry.Record.Moref);
+            var (dc, path) = places.Of(parent);
+            var pod = parent is { Type: Types.StoragePod } && mapped.Places.TryGetValue(parent, out var place) ? place.Name : null;
+            datastores.Add(entry.Record with { Datacenter = dc, FolderPath = path, DatastoreCluster = pod });
+            datastoreNames[entry.Record.Moref] = entry.Record.Name;
             foreach (var hostMoref in entry.HostMorefs)
             {
                 mounts.Add(new DatastoreHostRecord(entry.Record.Moref, hostMoref));
@@ -43,11 +58,45 @@ internal static class ReferenceResolver
         }
 
         var networks = new List<NetworkRecord>(mapped.Networks.Count);
+        var networksByMoref = new Dictionary<string, NetworkRecord>(mapped.Networks.Count, StringComparer.Ordinal);
         foreach (var network in mapped.Networks.Values)
         {
-            networks.Add(network.DvsMoref is { } dvs
-                ? network with { DvsName = mapped.Switches.TryGetValue(dvs, out var name) ? name : null }
-                : network);
+            var (dc, path) = places.Of(ParentOf(mapped, network.NetworkType switch
+            {
+                NetworkMapper.Distributed => Types.DistributedVirtualPortgroup,
+                NetworkMapper.Opaque => Types.OpaqueNetwork,
+                _ => Types.Network,
+            }, network.Moref));
+            var resolved = network with
+            {
+                DvsName = network.DvsMoref is { } dvs && mapped.Switches.TryGetValue(dvs, out var name) ? name : null,
+                Datacenter = dc,
+                FolderPath = path,
+            };
+            networks.Add(resolved);
+            networksByMoref[resolved.Moref] = resolved;
+        }
+
+        var children = new VmChildren();
+        var vms = new List<VmRecord>(mapped.Vms.Count);
+        foreach (var vm in mapped.Vms.Values)
+        {
+            var host = vm.HostMoref is { } hostMoref && resolvedHosts.TryGetValue(hostMoref, out var h) ? h : null;
+            var resolved = host is null ? vm : vm with { HostName = host.Name, ClusterName = host.ClusterName };
+            if (mapped.VmDetails.TryGetValue(vm.Moref, out var details))
+            {
+                var (dc, path) = places.Of(details.Parent);
+                resolved = resolved with
+                {
+                    Datacenter = dc,
+                    FolderPath = path,
+                    ResourcePool = PoolName(mapped, details.ResourcePoolMoref),
+                    CustomAttributes = CustomAttributes.ToJson(details.CustomValues, mapped.CustomFieldNames),
+                };
+                children.Add(details, mapped, networksByMoref, datastoreNames, host is null ? null : mapped.HostPortgroups.GetValueOrDefault(host.Moref));
+            }
+
+            vms.Add(resolved);
         }
 
         List<AlarmRecord>? alarms = null;
@@ -66,16 +115,37 @@ internal static class ReferenceResolver
 
         return new InventorySnapshot
         {
-            Clusters = [.. mapped.Clusters.Values],
+            Clusters = clusters,
             Hosts = hosts,
             Vms = vms,
             Datastores = datastores,
             DatastoreHosts = mounts,
             Networks = networks,
             Alarms = alarms,
+            VmNics = children.Nics,
+            VmDisks = children.Disks,
+            VmPartitions = children.Partitions,
+            VmSnapshots = children.Snapshots,
+            HostPortgroups = portgroups,
             TotalObjects = mapped.ObjectCount,
             Warnings = warnings,
         };
+    }
+
+    private static ManagedObjectReference? ParentOf(MappedInventory mapped, string type, string moref) =>
+        mapped.Parents.TryGetValue(new ManagedObjectReference(type, moref), out var parent) ? parent : null;
+
+    private static string? PoolName(MappedInventory mapped, string? pool)
+    {
+        if (pool is null)
+        {
+            return null;
+        }
+
+        return mapped.Places.TryGetValue(new ManagedObjectReference(Types.ResourcePool, pool), out var place)
+            || mapped.Places.TryGetValue(new ManagedObjectReference(Types.VirtualApp, pool), out place)
+            ? place.Name
+            : null;
     }
 
     private static string? EntityName(

@@ -38,4 +38,10 @@ public sealed record ClusterRecord : IInventoryRecord
 
     /// <summary><c>configuration.drsConfig.defaultVmBehavior</c>.</summary>
     public string? DrsBehavior { get; init; }
+
+    /// <summary>The datacenter the object is in.</summary>
+    public string? Datacenter { get; init; }
+
+    /// <summary>The folders between the datacenter's hidden type folder and the object, <c>/A/B</c>; <c>/</c> at the top.</summary>
+    public string? FolderPath { get; init; }
 }

@@ -29,4 +29,22 @@ public sealed record DatastoreRecord : IInventoryRecord
 
     /// <summary>Entries of <c>vm</c>.</summary>
     public int VmCount { get; init; }
+
+    /// <summary>The datacenter the object is in.</summary>
+    public string? Datacenter { get; init; }
+
+    /// <summary>The folders between the datacenter's hidden type folder and the object, <c>/A/B</c>; <c>/</c> at the top.</summary>
+    public string? FolderPath { get; init; }
+
+    /// <summary><c>summary.url</c>.</summary>
+    public string? Url { get; init; }
+
+    /// <summary><c>summary.uncommitted</c>, bytes.</summary>
+    public long? UncommittedBytes { get; init; }
+
+    /// <summary>Capacity minus free space plus uncommitted, bytes, as the vSphere client shows it.</summary>
+    public long? ProvisionedBytes { get; init; }
+
+    /// <summary>The datastore cluster (<c>StoragePod</c>) that is the <c>parent</c>, by name.</summary>
+    public string? DatastoreCluster { get; init; }
 }

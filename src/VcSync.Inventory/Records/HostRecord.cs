@@ -29,4 +29,52 @@ public sealed record HostRecord : IInventoryRecord
 
     /// <summary><c>runtime.inMaintenanceMode</c>.</summary>
     public bool? InMaintenanceMode { get; init; }
+
+    /// <summary>The datacenter the object is in.</summary>
+    public string? Datacenter { get; init; }
+
+    /// <summary>The folders between the datacenter's hidden type folder and the object, <c>/A/B</c>; <c>/</c> at the top.</summary>
+    public string? FolderPath { get; init; }
+
+    /// <summary><c>summary.hardware.vendor</c>.</summary>
+    public string? Vendor { get; init; }
+
+    /// <summary><c>summary.hardware.model</c>.</summary>
+    public string? Model { get; init; }
+
+    /// <summary><c>summary.hardware.cpuModel</c>.</summary>
+    public string? CpuModel { get; init; }
+
+    /// <summary><c>summary.hardware.numCpuPkgs</c>.</summary>
+    public int? CpuSockets { get; init; }
+
+    /// <summary><c>summary.hardware.numCpuCores</c>.</summary>
+    public int? CpuCores { get; init; }
+
+    /// <summary><c>summary.hardware.numCpuThreads</c>.</summary>
+    public int? CpuThreads { get; init; }
+
+    /// <summary><c>summary.hardware.cpuMhz</c>.</summary>
+    public int? CpuMhz { get; init; }
+
+    /// <summary><c>summary.hardware.memorySize</c>, bytes.</summary>
+    public long? MemoryBytes { get; init; }
+
+    /// <summary><c>summary.hardware.numNics</c>.</summary>
+    public int? NicCount { get; init; }
+
+    /// <summary><c>summary.hardware.numHBAs</c>.</summary>
+    public int? HbaCount { get; init; }
+
+    /// <summary><c>hardware.biosInfo.vendor</c>.</summary>
+    public string? BiosVendor { get; init; }
+
+    /// <summary><c>hardware.biosInfo.biosVersion</c>.</summary>
+    public string? BiosVersion { get; init; }
+
+    /// <summary><c>hardware.biosInfo.releaseDate</c>.</summary>
+    public DateTimeOffset? BiosDate { get; init; }
+
+    /// <summary><c>runtime.bootTime</c>.</summary>
+    public DateTimeOffset? BootTime { get; init; }
 }

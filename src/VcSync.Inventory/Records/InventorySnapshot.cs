@@ -24,7 +24,22 @@ public sealed class InventorySnapshot
     /// <summary>Triggered alarms; null when this sync did not read them (the table is then left alone).</summary>
     public IReadOnlyList<AlarmRecord>? Alarms { get; init; }
 
-    /// <summary>The number of inventory objects, the distributed switches included.</summary>
+    /// <summary>Virtual NICs of the VMs; null when this sync did not read them (the table is then left alone).</summary>
+    public IReadOnlyList<VmNicRecord>? VmNics { get; init; }
+
+    /// <summary>Virtual disks of the VMs; null when not read.</summary>
+    public IReadOnlyList<VmDiskRecord>? VmDisks { get; init; }
+
+    /// <summary>Guest file systems of the VMs; null when not read.</summary>
+    public IReadOnlyList<VmPartitionRecord>? VmPartitions { get; init; }
+
+    /// <summary>Snapshots of the VMs; null when not read.</summary>
+    public IReadOnlyList<VmSnapshotRecord>? VmSnapshots { get; init; }
+
+    /// <summary>Standard-switch portgroups of the hosts; null when not read.</summary>
+    public IReadOnlyList<HostPortgroupRecord>? HostPortgroups { get; init; }
+
+    /// <summary>The number of objects the retrieval returned: inventory objects, distributed switches, folders, datacenters, compute resources, resource pools, custom attribute definitions.</summary>
     public int TotalObjects { get; init; }
 
     /// <summary>Values that arrived but could not be stored; their columns are unset.</summary>

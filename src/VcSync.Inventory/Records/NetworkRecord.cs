@@ -35,4 +35,10 @@ public sealed record NetworkRecord : IInventoryRecord
 
     /// <summary>Entries of <c>vm</c>.</summary>
     public int VmCount { get; init; }
+
+    /// <summary>The datacenter the object is in.</summary>
+    public string? Datacenter { get; init; }
+
+    /// <summary>The folders between the datacenter's hidden type folder and the object, <c>/A/B</c>; <c>/</c> at the top.</summary>
+    public string? FolderPath { get; init; }
 }

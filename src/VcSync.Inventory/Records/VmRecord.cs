@@ -47,4 +47,109 @@ public sealed record VmRecord : IInventoryRecord
 
     /// <summary><c>summary.storage.uncommitted</c>, bytes.</summary>
     public long? DiskUncommittedBytes { get; init; }
+
+    /// <summary>The datacenter the object is in.</summary>
+    public string? Datacenter { get; init; }
+
+    /// <summary>The folders between the datacenter's hidden type folder and the object, <c>/A/B</c>; <c>/</c> at the top.</summary>
+    public string? FolderPath { get; init; }
+
+    /// <summary><c>resourcePool</c>, by name.</summary>
+    public string? ResourcePool { get; init; }
+
+    /// <summary><c>config.annotation</c>.</summary>
+    public string? Annotation { get; init; }
+
+    /// <summary><c>config.version</c>, e.g. <c>vmx-19</c>.</summary>
+    public string? HardwareVersion { get; init; }
+
+    /// <summary><c>config.firmware</c>: <c>bios</c> or <c>efi</c>.</summary>
+    public string? Firmware { get; init; }
+
+    /// <summary><c>config.bootOptions.efiSecureBootEnabled</c>.</summary>
+    public bool? SecureBoot { get; init; }
+
+    /// <summary><c>config.createDate</c> (API 6.7 and later).</summary>
+    public DateTimeOffset? CreationDate { get; init; }
+
+    /// <summary><c>runtime.connectionState</c>.</summary>
+    public string? ConnectionState { get; init; }
+
+    /// <summary><c>runtime.bootTime</c>.</summary>
+    public DateTimeOffset? BootTime { get; init; }
+
+    /// <summary><c>guest.hostName</c>.</summary>
+    public string? GuestHostname { get; init; }
+
+    /// <summary><c>guest.guestState</c>.</summary>
+    public string? GuestState { get; init; }
+
+    /// <summary><c>config.guestId</c>: the guest OS of the configuration.</summary>
+    public string? ConfigGuestId { get; init; }
+
+    /// <summary><c>guest.guestId</c>: the guest OS the tools report.</summary>
+    public string? ToolsGuestId { get; init; }
+
+    /// <summary><c>guest.guestFullName</c>: the guest OS the tools report, in full.</summary>
+    public string? ToolsGuestOs { get; init; }
+
+    /// <summary><c>guest.toolsVersion</c>.</summary>
+    public string? ToolsVersion { get; init; }
+
+    /// <summary><c>guest.toolsRunningStatus</c>.</summary>
+    public string? ToolsRunningStatus { get; init; }
+
+    /// <summary>Every address of <c>guest.net</c>, in order, distinct, comma-separated.</summary>
+    public string? IpAddresses { get; init; }
+
+    /// <summary><c>config.hardware.numCoresPerSocket</c>.</summary>
+    public int? CoresPerSocket { get; init; }
+
+    /// <summary>The virtual disks' capacities added up, bytes.</summary>
+    public long? DiskCapacityBytes { get; init; }
+
+    /// <summary><c>summary.storage.committed</c>, bytes.</summary>
+    public long? DiskCommittedBytes { get; init; }
+
+    /// <summary><c>summary.storage.unshared</c>, bytes.</summary>
+    public long? DiskUnsharedBytes { get; init; }
+
+    /// <summary>Committed plus uncommitted, bytes.</summary>
+    public long? DiskProvisionedBytes { get; init; }
+
+    /// <summary><c>config.cpuAllocation.reservation</c>.</summary>
+    public long? CpuReservationMhz { get; init; }
+
+    /// <summary><c>config.cpuAllocation.limit</c>; -1 is unlimited.</summary>
+    public long? CpuLimitMhz { get; init; }
+
+    /// <summary><c>config.cpuAllocation.shares.shares</c>.</summary>
+    public int? CpuShares { get; init; }
+
+    /// <summary><c>config.cpuAllocation.shares.level</c>.</summary>
+    public string? CpuSharesLevel { get; init; }
+
+    /// <summary><c>config.memoryAllocation.reservation</c>.</summary>
+    public long? MemoryReservationMb { get; init; }
+
+    /// <summary><c>config.memoryAllocation.limit</c>; -1 is unlimited.</summary>
+    public long? MemoryLimitMb { get; init; }
+
+    /// <summary><c>config.memoryAllocation.shares.shares</c>.</summary>
+    public int? MemoryShares { get; init; }
+
+    /// <summary><c>config.memoryAllocation.shares.level</c>.</summary>
+    public string? MemorySharesLevel { get; init; }
+
+    /// <summary>The number of virtual NICs.</summary>
+    public int? NicCount { get; init; }
+
+    /// <summary>The number of virtual disks.</summary>
+    public int? DiskCount { get; init; }
+
+    /// <summary>The number of snapshots.</summary>
+    public int? SnapshotCount { get; init; }
+
+    /// <summary><c>customValue</c> as a JSON object of attribute name to value, names sorted; null when there is none.</summary>
+    public string? CustomAttributes { get; init; }
 }

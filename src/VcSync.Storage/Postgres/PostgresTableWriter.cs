@@ -224,7 +224,8 @@ internal sealed class PostgresTableWriter : ISyncTableWriter
                 importer.WriteNull();
                 break;
             case string s:
-                importer.Write(s, NpgsqlDbType.Text);
+                // jsonb's binary form is a version byte and the text: Npgsql writes it when told the type.
+                importer.Write(s, kind == ColumnKind.Json ? NpgsqlDbType.Jsonb : NpgsqlDbType.Text);
                 break;
             case int i:
                 importer.Write(i, NpgsqlDbType.Integer);

@@ -48,6 +48,21 @@ public static class ContractSchema
     /// <summary><c>vcenter_alarms</c>.</summary>
     public static TableSchema Alarms => SyncedTables.Alarms.Table;
 
+    /// <summary><c>vcenter_vm_nics</c>: virtual NICs of the VMs.</summary>
+    public static TableSchema VmNics => SyncedTables.VmNics.Table;
+
+    /// <summary><c>vcenter_vm_disks</c>: virtual disks of the VMs.</summary>
+    public static TableSchema VmDisks => SyncedTables.VmDisks.Table;
+
+    /// <summary><c>vcenter_vm_partitions</c>: guest file systems of the VMs.</summary>
+    public static TableSchema VmPartitions => SyncedTables.VmPartitions.Table;
+
+    /// <summary><c>vcenter_vm_snapshots</c>: snapshots of the VMs.</summary>
+    public static TableSchema VmSnapshots => SyncedTables.VmSnapshots.Table;
+
+    /// <summary><c>vcenter_host_portgroups</c>: standard-switch portgroups of the hosts.</summary>
+    public static TableSchema HostPortgroups => SyncedTables.HostPortgroups.Table;
+
     /// <summary><c>servers</c>: the Dell side.</summary>
     public static TableSchema Servers { get; } = new(
         "servers",
@@ -161,7 +176,7 @@ public static class ContractSchema
     public static IReadOnlyList<TableSchema> Tables { get; } =
     [
         VCenters, Clusters, Hosts, Vms, Datastores, DatastoreHosts, Networks, Alarms, Servers, Jobs, JobTasks, IdracCommands,
-        InventoryChanges, VCenterWatchers,
+        InventoryChanges, VCenterWatchers, VmNics, VmDisks, VmPartitions, VmSnapshots, HostPortgroups,
     ];
 
     /// <summary>The contract table with this name.</summary>

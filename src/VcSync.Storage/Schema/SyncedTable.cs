@@ -28,6 +28,10 @@ internal sealed class SyncedTable<TRecord> : ISyncedTable
     /// <param name="orderBy">How listings sort one vCenter's rows.</param>
     /// <param name="hasIdentity">Whether rows carry <c>id</c>, <c>first_seen_at</c> and <c>last_sync_at</c>.</param>
     /// <param name="collapseDuplicates">Whether two records with one key are one row (a relationship listed twice) rather than an error.</param>
+    /// <param name="laterColumns">
+    /// Compared columns added to the table by a later migration (<c>ALTER TABLE ... ADD COLUMN</c>), which puts them
+    /// after <c>last_sync_at</c>.
+    /// </param>
     public SyncedTable(
         string name,
         Func<InventorySnapshot, IReadOnlyList<TRecord>?> recordsOf,
@@ -36,7 +40,8 @@ internal sealed class SyncedTable<TRecord> : ISyncedTable
         IReadOnlyList<ColumnSchema> otherColumns,
         IReadOnlyList<string> orderBy,
         bool hasIdentity = true,
-        bool collapseDuplicates = false)
+        bool collapseDuplicates = false,
+        IReadOnlyList<SyncedColumn<TRecord>>? laterColumns = null)
     {
         if (keys.Count == 0)
         {
@@ -45,7 +50,7 @@ internal sealed class SyncedTable<TRecord> : ISyncedTable
 
         _recordsOf = recordsOf;
         Keys = keys;
-        Columns = columns;
+        Columns = laterColumns is null ? columns : [.. columns, .. laterColumns];
         HasIdentity = hasIdentity;
         CollapseDuplicates = collapseDuplicates;
         List<ColumnSchema> all = [];
@@ -63,6 +68,8 @@ internal sealed class SyncedTable<TRecord> : ISyncedTable
             all.Add(new("first_seen_at", ColumnKind.Timestamp, IsNullable: false));
             all.Add(new("last_sync_at", ColumnKind.Timestamp, IsNullable: false));
         }
+
+        all.AddRange((laterColumns ?? []).Select(c => c.Column));
 
         Table = new TableSchema(name, all, "source_vcenter_id", ["source_vcenter_id", .. orderBy]);
     }

@@ -220,11 +220,13 @@ public sealed partial class FullInventorySync
             content.RootFolder, InventoryPropertySpecs.ContainerViewTypes, true, cancellationToken);
         try
         {
-            var filter = InventoryPropertySpecs.InventoryFilter(view, content.About.ApiVersion, content.RootFolder);
+            var filter = InventoryPropertySpecs.InventoryFilter(
+                view, content.About.ApiVersion, content.RootFolder, content.Content["customFieldsManager"] as Vim.Values.ManagedObjectReference);
             var options = new RetrieveOptions
             {
                 MaxObjects = run.Target.MaxObjectsPerPage,
                 OnPage = page => run.Fetched((int)page.ObjectsSoFar),
+                ValueFilters = InventoryPropertySpecs.ValueFilters,
             };
             await foreach (var objectContent in client.RetrievePropertiesAsync(filter, options, cancellationToken))
             {

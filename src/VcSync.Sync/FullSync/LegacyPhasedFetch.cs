@@ -19,7 +19,7 @@ internal static class LegacyPhasedFetch
     // The plan's order after connect: clusters, datastores, networks, vms, alarms, hosts.
     private static readonly (string Phase, string[] Types)[] InventoryPhases =
     [
-        ("clusters", [Types.ClusterComputeResource]),
+        ("clusters", [Types.ClusterComputeResource, Types.Folder, Types.Datacenter, Types.ComputeResource, Types.ResourcePool]),
         ("datastores", [Types.Datastore]),
         ("networks", [Types.Network, Types.DistributedVirtualPortgroup, Types.DistributedVirtualSwitch]),
         ("vms", [Types.VirtualMachine]),
@@ -57,6 +57,13 @@ internal static class LegacyPhasedFetch
                 {
                     await AddAllAsync(client, filter, builder, cancellationToken);
                 }
+
+                if (phase == "vms" && content.Content["customFieldsManager"] is ManagedObjectReference fields)
+                {
+                    var spec = new Vim.PropertyCollector.PropertyFilterSpec(
+                        [InventoryPropertySpecs.CustomFieldSpec], [new Vim.PropertyCollector.ObjectSpec(fields, false, [])]);
+                    await AddAllAsync(client, spec, builder, cancellationToken);
+                }
             }
         }
         finally
@@ -79,7 +86,8 @@ internal static class LegacyPhasedFetch
     private static async Task AddAllAsync(
         VimClient client, Vim.PropertyCollector.PropertyFilterSpec filter, InventoryBuilder builder, CancellationToken cancellationToken)
     {
-        await foreach (var objectContent in client.RetrievePropertiesAsync(filter, null, cancellationToken))
+        var options = new Vim.PropertyCollector.RetrieveOptions { ValueFilters = InventoryPropertySpecs.ValueFilters };
+        await foreach (var objectContent in client.RetrievePropertiesAsync(filter, options, cancellationToken))
         {
             builder.Add(objectContent);
         }

@@ -10,16 +10,25 @@ internal sealed class ObjectContentReader
 {
     private readonly XmlNames _names;
     private readonly ValueDecoder _decoder;
+    private readonly Dictionary<string, PropertyValueFilter>? _filters;
     private int _lastPropertyCount = 8;
     private ManagedObjectReference? _object;
     private string? _objectName;
     private string? _property;
     private bool _inside;
 
-    public ObjectContentReader(XmlNames names, ValueDecoder decoder)
+    public ObjectContentReader(XmlNames names, ValueDecoder decoder, IReadOnlyList<PropertyValueFilter>? filters = null)
     {
         _names = names;
         _decoder = decoder;
+        if (filters is { Count: > 0 })
+        {
+            _filters = new Dictionary<string, PropertyValueFilter>(StringComparer.Ordinal);
+            foreach (var filter in filters)
+            {
+                _filters[filter.Path] = filter;
+            }
+        }
     }
 
     /// <summary>
@@ -134,7 +143,11 @@ internal sealed class ObjectContentReader
                 }
                 else if (ReferenceEquals(local, _names.Val))
                 {
-                    value = _decoder.ReadValue(r, null, out var isNil);
+                    // The name comes first on the wire (DynamicProperty: name, val), so its filter is known here.
+                    var isNil = false;
+                    value = name is not null && _filters is not null && _filters.TryGetValue(name, out var filter)
+                        ? _decoder.ReadFilteredValue(r, filter, out isNil)
+                        : _decoder.ReadValue(r, null, out isNil);
                     hasValue = !isNil;
                 }
                 else

@@ -47,7 +47,7 @@ internal sealed class PropertyCollectorPager : IAsyncDisposable
         _options = options;
         _logger = logger;
         _decoder = new ValueDecoder(_names);
-        _reader = new ObjectContentReader(_names, _decoder);
+        _reader = new ObjectContentReader(_names, _decoder, options?.ValueFilters);
     }
 
     private enum PageState

@@ -8,4 +8,7 @@ public sealed class RetrieveOptions
 
     /// <summary>Called after each page has been read, for progress reporting. Runs on the reading path: keep it quick.</summary>
     public Action<PageProgress>? OnPage { get; init; }
+
+    /// <summary>Properties to trim while they stream in (see <see cref="PropertyValueFilter"/>), at most one per path.</summary>
+    public IReadOnlyList<PropertyValueFilter>? ValueFilters { get; init; }
 }

@@ -65,11 +65,12 @@ internal static class SoapErrors
 
     /// <summary>
     /// Whether the document stopped before it was complete (the body ended early) rather than being malformed.
-    /// XmlReader says so only in its message; its messages are not translated in this build.
+    /// XmlReader says so only in its message; its messages are not translated in this build. An attribute value left open ("unclosed literal string") is the end of the body too: a quote would close it.
     /// </summary>
     private static bool IsTruncation(XmlException xml) =>
         xml.Message.Contains("Unexpected end of file", StringComparison.Ordinal)
-        || xml.Message.Contains("Root element is missing", StringComparison.Ordinal);
+        || xml.Message.Contains("Root element is missing", StringComparison.Ordinal)
+        || xml.Message.Contains("unclosed literal string", StringComparison.Ordinal);
 
     private static AuthenticationException? FindAuthentication(Exception error)
     {

@@ -39,6 +39,7 @@ internal sealed class ValueDecoder
     private readonly XmlNames _names;
     private readonly Dictionary<string, XsiType> _xsiTypes = new(ReferenceEqualityComparer.Instance);
     private char[] _chars = new char[256];
+    private FrozenSet<string>? _skipFields;
     private int _lastLength;
 
     public ValueDecoder(XmlNames names)
@@ -122,6 +123,59 @@ internal sealed class ValueDecoder
         };
     }
 
+    /// <summary>
+    /// Decodes one value element as <see cref="ReadValue"/> does, trimmed by <paramref name="filter"/>: items of an array
+    /// that the filter does not keep, and fields it skips, are passed over in the XML without being decoded.
+    /// </summary>
+    public object? ReadFilteredValue(XmlReader r, PropertyCollector.PropertyValueFilter filter, out bool isNil)
+    {
+        var outer = _skipFields;
+        _skipFields = filter.SkipFields;
+        try
+        {
+            var typeName = XsiTypeLocalName(r);
+            if (filter.KeepItem is null || typeName is null || !typeName.StartsWith("ArrayOf", StringComparison.Ordinal)
+                || IsNil(r) || r.IsEmptyElement)
+            {
+                return ReadValue(r, null, out isNil);
+            }
+
+            isNil = false;
+            r.Read();
+            var items = new List<object?>();
+            while (true)
+            {
+                switch (r.NodeType)
+                {
+                    case XmlNodeType.Element:
+                        var itemType = XsiTypeLocalName(r) ?? r.LocalName;
+                        if (filter.KeepItem(itemType))
+                        {
+                            items.Add(ReadValue(r, r.LocalName, out _));
+                        }
+                        else
+                        {
+                            r.Skip();
+                        }
+
+                        break;
+                    case XmlNodeType.EndElement:
+                        r.Read();
+                        return items;
+                    case XmlNodeType.None:
+                        throw new VimProtocolException("The response ended inside an array.");
+                    default:
+                        r.Read();
+                        break;
+                }
+            }
+        }
+        finally
+        {
+            _skipFields = outer;
+        }
+    }
+
     /// <summary>Reads a reference element: <c>type</c> attribute and text.</summary>
     public ManagedObjectReference ReadManagedObjectReference(XmlReader r)
     {
@@ -173,6 +227,50 @@ internal sealed class ValueDecoder
         r.Read();
         var span = ReadSpan(r, trim: false);
         return span.Length == 0 ? string.Empty : _names.Table.Add(_chars, 0, span.Length);
+    }
+
+    // The local part of the element's xsi:type, or null; the reader stays on the element.
+    private string? XsiTypeLocalName(XmlReader r)
+    {
+        string? local = null;
+        if (r.MoveToFirstAttribute())
+        {
+            do
+            {
+                if (ReferenceEquals(r.LocalName, _names.Type)
+                    && (ReferenceEquals(r.NamespaceURI, _names.Xsi) || string.Equals(r.NamespaceURI, _names.Xsi, StringComparison.Ordinal)))
+                {
+                    var qualified = ReadAttributeAtom(r);
+                    var colon = qualified.IndexOf(':', StringComparison.Ordinal);
+                    local = colon < 0 ? qualified : qualified[(colon + 1)..];
+                }
+            }
+            while (r.MoveToNextAttribute());
+
+            r.MoveToElement();
+        }
+
+        return local;
+    }
+
+    private bool IsNil(XmlReader r)
+    {
+        var nil = false;
+        if (r.MoveToFirstAttribute())
+        {
+            do
+            {
+                if (ReferenceEquals(r.LocalName, _names.Nil) && string.Equals(r.NamespaceURI, _names.Xsi, StringComparison.Ordinal))
+                {
+                    nil = IsTrue(r.Value);
+                }
+            }
+            while (r.MoveToNextAttribute());
+
+            r.MoveToElement();
+        }
+
+        return nil;
     }
 
     private ValueKind ResolveXsiType(XmlReader r, string qualified, out string typeName)
@@ -272,6 +370,12 @@ internal sealed class ValueDecoder
             {
                 case XmlNodeType.Element:
                     var name = r.LocalName;
+                    if (_skipFields is not null && _skipFields.Contains(name))
+                    {
+                        r.Skip();
+                        break;
+                    }
+
                     var declared = KnownTypes.Field(typeName, name);
                     var value = ReadValue(r, declared?.TypeName, out var isNil);
                     if (!isNil)

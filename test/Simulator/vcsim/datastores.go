@@ -39,6 +39,8 @@ func (w *world) createDatastores() error {
 		var hosts []*hostInfo
 		kind := kinds[i%len(kinds)]
 		var name string
+		dc := w.primary
+		var owner *clusterInfo
 		if i == 0 {
 			hosts = w.allHosts()
 			kind = "NFS"
@@ -47,13 +49,19 @@ func (w *world) createDatastores() error {
 			g := (i - 1) % groups
 			hosts = groupHosts(g)
 			name = fmt.Sprintf("%s-%02d-%03d", dsPrefix(kind), g+1, i)
+			if g < len(w.clusters) {
+				owner = w.clusters[g]
+				if owner.dc != nil {
+					dc = owner.dc
+				}
+			}
 		}
-		ds, err := w.newDatastore(name, kind, hosts)
+		ds, err := w.newDatastore(dc, name, kind, hosts)
 		if err != nil {
 			return err
 		}
-		if i > 0 && i-1 < groups {
-			// first datastore of each group
+		if owner != nil {
+			owner.ds = append(owner.ds, ds)
 		}
 		w.datastores = append(w.datastores, ds)
 	}
@@ -101,7 +109,7 @@ func dsPrefix(kind string) string {
 
 func (w *world) allHosts() []*hostInfo { return w.hosts }
 
-func (w *world) newDatastore(name, kind string, hosts []*hostInfo) (*dsInfo, error) {
+func (w *world) newDatastore(dc *dcInfo, name, kind string, hosts []*hostInfo) (*dsInfo, error) {
 	dir := filepath.Join(w.tmpDir, name)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
@@ -142,9 +150,9 @@ func (w *world) newDatastore(name, kind string, hosts []*hostInfo) (*dsInfo, err
 		MaintenanceMode:    string(types.DatastoreSummaryMaintenanceModeStateNormal),
 	}
 	ds.Capability = types.DatastoreCapability{DirectoryHierarchySupported: true, PerFileThinProvisioningSupported: true}
-	putChild(w.dsFolder, ds)
+	putChild(dc.dsFolder, ds)
 	ds.Summary.Datastore = &ds.Self
-	w.dc.Datastore = append(w.dc.Datastore, ds.Self)
+	dc.dc.Datastore = append(dc.dc.Datastore, ds.Self)
 	di := &dsInfo{obj: ds, hosts: hosts}
 	ds.Host = make([]types.DatastoreHostMount, 0, len(hosts))
 	for _, h := range hosts {

@@ -44,12 +44,16 @@ func (w *world) createClusters() error {
 		if blade {
 			name = fmt.Sprintf("Cluster-MX-%02d", i+1)
 		}
-		c, fault := simulator.CreateClusterComputeResource(w.ctx, w.hostFolder, name, types.ClusterConfigSpecEx{})
+		dc := w.primary
+		if w.second != nil && i == n-1 {
+			dc = w.second
+		}
+		c, fault := simulator.CreateClusterComputeResource(w.ctx, dc.hostFolder, name, types.ClusterConfigSpecEx{})
 		if fault != nil {
 			return fmt.Errorf("create cluster %s: %T", name, fault)
 		}
-		ci := &clusterInfo{obj: c, blade: blade}
-		ci.folder = w.newFolder(w.vmFolder, name, "VirtualMachine", "VirtualApp", "Folder")
+		ci := &clusterInfo{obj: c, blade: blade, dc: dc}
+		ci.folder = w.newFolder(w.clusterVMParent(dc, i), name, "VirtualMachine", "VirtualApp", "Folder")
 		w.clusters = append(w.clusters, ci)
 	}
 	return nil
@@ -126,6 +130,7 @@ func (w *world) createHosts() error {
 		}
 		w.setIdentity(h, model, serial, kind, chassisTag, blade)
 		w.setHardware(h, model, blade)
+		w.setBios(h, model)
 		w.hosts = append(w.hosts, hi)
 	}
 	w.setHostStates()

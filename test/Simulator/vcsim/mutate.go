@@ -119,8 +119,8 @@ func (c *controlHandler) createVM(name, host string) (interface{}, error) {
 	if h.cluster != nil {
 		folder = h.cluster.folder
 	}
-	vm := c.w.newVM(name, h, false)
-	c.w.placeVM(vm, h, folder, false)
+	vm := c.w.newVM(name, h, false, len(c.w.vms))
+	c.w.placeVM(vm, h, folder, false, len(c.w.vms))
 	c.w.vms = append(c.w.vms, vm)
 	markDirty(vm.Self, h.obj.Self)
 	markDirty(vm.Datastore...)

@@ -10,6 +10,7 @@ import (
 )
 
 type dvsInfo struct {
+	dc     *dcInfo
 	obj    *simulator.DistributedVirtualSwitch
 	pgs    []*simulator.DistributedVirtualPortgroup // VM portgroups, uplink excluded
 	uplink *simulator.DistributedVirtualPortgroup
@@ -25,7 +26,11 @@ func (w *world) createNetworks() error {
 	vmNet := simulator.Map.Get(w.dc.Network[0]).(*mo.Network)
 	w.stdNets = append(w.stdNets, vmNet, w.newStdNetwork("Backup Network"), w.newStdNetwork("DMZ Standard"))
 	for i, h := range w.hosts {
-		if h.cluster == nil || i%4 == 0 {
+		if dc := w.dcOf(h); dc != w.primary {
+			if i%2 == 0 && dc.vmNetwork != nil {
+				h.stdNet = []*mo.Network{dc.vmNetwork}
+			}
+		} else if h.cluster == nil || i%4 == 0 {
 			h.stdNet = w.stdNets
 		} else if i%4 == 1 {
 			h.stdNet = w.stdNets[:1]
@@ -38,10 +43,17 @@ func (w *world) createNetworks() error {
 
 	nSwitch := 1 + len(w.clusters)/clustersPerSwitch
 	for i := 0; i < nSwitch; i++ {
-		w.switches = append(w.switches, w.newSwitch(fmt.Sprintf("DSwitch-%02d", i+1)))
+		w.switches = append(w.switches, w.newSwitch(w.primary, fmt.Sprintf("DSwitch-%02d", i+1)))
+	}
+	var secondSwitch *dvsInfo
+	if w.second != nil {
+		secondSwitch = w.newSwitch(w.second, "DSwitch-RTM")
 	}
 	for i, c := range w.clusters {
 		c.dvs = w.switches[i%nSwitch]
+		if c.dc == w.second && secondSwitch != nil {
+			c.dvs = secondSwitch
+		}
 		for _, h := range c.hosts {
 			h.dvs = c.dvs
 		}
@@ -77,7 +89,15 @@ func (w *world) createNetworks() error {
 		pg := w.newPortgroup(sw, name, vlan, false)
 		sw.pgs = append(sw.pgs, pg)
 	}
-	for _, sw := range w.switches {
+	all := w.switches
+	if secondSwitch != nil {
+		for _, id := range []int32{500, 501} {
+			secondSwitch.pgs = append(secondSwitch.pgs, w.newPortgroup(secondSwitch, "dvpg-rtm-vlan"+strconv.Itoa(int(id)),
+				&types.VmwareDistributedVirtualSwitchVlanIdSpec{VlanId: id}, false))
+		}
+		all = append(append([]*dvsInfo(nil), w.switches...), secondSwitch)
+	}
+	for _, sw := range all {
 		if len(sw.pgs) == 0 {
 			sw.pgs = append(sw.pgs, w.newPortgroup(sw, sw.obj.Name+"-default", &types.VmwareDistributedVirtualSwitchVlanIdSpec{VlanId: 10}, false))
 		}
@@ -106,13 +126,13 @@ func (w *world) newStdNetwork(name string) *mo.Network {
 	return n
 }
 
-func (w *world) newSwitch(name string) *dvsInfo {
+func (w *world) newSwitch(dc *dcInfo, name string) *dvsInfo {
 	s := &simulator.DistributedVirtualSwitch{}
 	s.Self.Type = "VmwareDistributedVirtualSwitch"
 	s.Name = name
 	s.Entity().Name = name
 	s.Uuid = w.uuid()
-	putChild(w.netFolder, s)
+	putChild(dc.netFolder, s)
 	s.Summary = types.DVSSummary{
 		Name: name,
 		Uuid: s.Uuid,
@@ -121,7 +141,7 @@ func (w *world) newSwitch(name string) *dvsInfo {
 		},
 	}
 	s.Config = &types.VMwareDVSConfigInfo{DVSConfigInfo: types.DVSConfigInfo{Uuid: s.Uuid, Name: name, MaxPorts: 2147483647, NumPorts: 512}}
-	info := &dvsInfo{obj: s}
+	info := &dvsInfo{obj: s, dc: dc}
 	info.uplink = w.newPortgroup(info, name+"-DVUplinks", &types.VmwareDistributedVirtualSwitchTrunkVlanSpec{VlanId: []types.NumericRange{{Start: 0, End: 4094}}}, true)
 	s.Config.GetDVSConfigInfo().UplinkPortgroup = []types.ManagedObjectReference{info.uplink.Self}
 	return info
@@ -131,7 +151,7 @@ func (w *world) newPortgroup(sw *dvsInfo, name string, vlan types.BaseVmwareDist
 	pg := &simulator.DistributedVirtualPortgroup{}
 	pg.Name = name
 	pg.Entity().Name = name
-	putChild(w.netFolder, pg)
+	putChild(sw.dc.netFolder, pg)
 	pg.Key = pg.Self.Value
 	pg.Summary = &types.NetworkSummary{Network: &pg.Self, Name: name, Accessible: true}
 	pg.Config = types.DVPortgroupConfigInfo{
@@ -151,7 +171,7 @@ func (w *world) newPortgroup(sw *dvsInfo, name string, vlan types.BaseVmwareDist
 	if uplink {
 		pg.Config.Uplink = types.NewBool(true)
 	}
-	w.dc.Network = append(w.dc.Network, pg.Self)
+	sw.dc.dc.Network = append(sw.dc.dc.Network, pg.Self)
 	sw.obj.Portgroup = append(sw.obj.Portgroup, pg.Self)
 	sw.obj.Summary.PortgroupName = append(sw.obj.Summary.PortgroupName, name)
 	return pg

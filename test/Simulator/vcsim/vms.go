@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/vmware/govmomi/simulator"
@@ -54,6 +55,7 @@ func (w *world) createVMs() error {
 			usable = append(usable, h)
 		}
 	}
+	var hostile *simulator.Folder
 	for i := 0; i < n; i++ {
 		h := usable[w.rng.Intn(len(usable))]
 		name := fmt.Sprintf("%s-%05d", appPrefixes[w.rng.Intn(len(appPrefixes))], i+1)
@@ -62,24 +64,71 @@ func (w *world) createVMs() error {
 		}
 		template := i >= len(specialNames) && w.chance(0.02)
 		folder := standaloneFolder
-		if template {
+		switch {
+		case template && w.dcOf(h) != w.primary:
+			folder = w.dcOf(h).vmFolder
+			name = "tpl-" + name
+		case template:
 			folder = templateFolder
 			name = "tpl-" + name
-		} else if h.cluster != nil {
-			folder = h.cluster.folder
+		case h.cluster != nil && i < len(specialNames):
+			if hostile == nil || hostile.Parent == nil || *hostile.Parent != h.cluster.folder.Self {
+				hostile = w.newFolder(h.cluster.folder, `Finance & <Legal> "Q4" %2f H1`, "VirtualMachine", "Folder")
+			}
+			folder = hostile
+		case h.cluster != nil:
+			folder = w.appFolder(h.cluster, name)
 		}
-		vm := w.newVM(name, h, template)
-		w.placeVM(vm, h, folder, template)
+		vm := w.newVM(name, h, template, i)
+		w.placeVM(vm, h, folder, template, i)
 		w.vms = append(w.vms, vm)
 	}
 	return nil
 }
 
-func (w *world) newVM(name string, h *hostInfo, template bool) *simulator.VirtualMachine {
+// clusterVMParent is the folder that holds a cluster's VM folder: nested folders in the first datacenter,
+// the datacenter's own VM folder in the second.
+func (w *world) clusterVMParent(dc *dcInfo, i int) *simulator.Folder {
+	if dc != w.primary {
+		return dc.vmFolder
+	}
+	if w.prodFolder == nil {
+		w.prodFolder = w.newFolder(w.vmFolder, "Production", "VirtualMachine", "Folder")
+		nonProd := w.newFolder(w.vmFolder, "Non-Production", "VirtualMachine", "Folder")
+		w.devFolder = w.newFolder(nonProd, "Test & Dev", "VirtualMachine", "Folder")
+	}
+	if i%2 == 0 {
+		return w.prodFolder
+	}
+	return w.devFolder
+}
+
+// appFolder puts some of a cluster's VMs in a sub-folder named after their application.
+func (w *world) appFolder(c *clusterInfo, name string) *simulator.Folder {
+	if !w.chance(0.4) {
+		return c.folder
+	}
+	app := name[:strings.IndexByte(name, '-')]
+	if c.apps == nil {
+		c.apps = map[string]*simulator.Folder{}
+	}
+	f, ok := c.apps[app]
+	if !ok {
+		f = w.newFolder(c.folder, app, "VirtualMachine", "Folder")
+		c.apps[app] = f
+	}
+	return f
+}
+
+func (w *world) newVM(name string, h *hostInfo, template bool, index int) *simulator.VirtualMachine {
 	vm := &simulator.VirtualMachine{}
 	vm.Name = name
 	osx := guestOSes[w.rng.Intn(len(guestOSes))]
 	cpus := []int32{1, 2, 2, 4, 4, 8, 16}[w.rng.Intn(7)]
+	coresPerSocket := int32(1)
+	if cpus >= 4 && w.chance(0.5) {
+		coresPerSocket = cpus / 2
+	}
 	mem := []int32{1024, 2048, 4096, 8192, 16384, 32768, 65536}[w.rng.Intn(7)]
 	uuid, instUUID := w.uuid(), w.uuid()
 
@@ -138,14 +187,31 @@ func (w *world) newVM(name string, h *hostInfo, template bool) *simulator.Virtua
 		Files:              types.VirtualMachineFileInfo{},
 		Hardware: types.VirtualHardware{
 			NumCPU:            cpus,
-			NumCoresPerSocket: 1,
+			NumCoresPerSocket: coresPerSocket,
 			MemoryMB:          mem,
 		},
 		Firmware: w.pick("bios", "efi"),
 	}
-	if w.chance(0.3) {
+	if w.chance(0.3) || index < len(specialNames) {
 		vm.Config.Annotation = "Owner: team-" + appPrefixes[w.rng.Intn(len(appPrefixes))]
 	}
+	if index == 0 {
+		vm.Config.Annotation = "=HYPERLINK(\"http://evil.example\")\nsecond line <b>&amp;</b>"
+	} else if index == 1 {
+		vm.Config.Annotation = "@SUM(1+1) -- 'quoted' \"annotation\""
+	}
+	if vm.Config.Firmware == "efi" {
+		vm.Config.BootOptions = &types.VirtualMachineBootOptions{EfiSecureBootEnabled: types.NewBool(w.chance(0.6)), BootDelay: 0}
+	} else {
+		vm.Config.BootOptions = &types.VirtualMachineBootOptions{EfiSecureBootEnabled: types.NewBool(false)}
+	}
+	if w.cfg.apiAtLeast(6, 7) {
+		created := w.epoch.Add(-time.Duration(w.rng.Intn(1500*24)) * time.Hour)
+		vm.Config.CreateDate = &created
+	}
+	vm.Config.CpuAllocation = w.allocation(int64(cpus)*2000, 1000*cpus, index)
+	vm.Config.MemoryAllocation = w.allocation(int64(mem), 10*mem, index)
+	vm.CustomValue = w.customValues(index)
 	var boot *time.Time
 	if power == types.VirtualMachinePowerStatePoweredOn {
 		t := w.epoch.Add(-time.Duration(w.rng.Intn(90*24*60)) * time.Minute)
@@ -208,17 +274,16 @@ func (w *world) newVM(name string, h *hostInfo, template bool) *simulator.Virtua
 	return vm
 }
 
-// placeVM registers a VM and links it to its folder, host, pool, datastores and networks.
-func (w *world) placeVM(vm *simulator.VirtualMachine, h *hostInfo, folder *simulator.Folder, template bool) {
+// placeVM registers a VM and links it to its folder, host, pool, datastores and networks, and gives it its
+// devices, guest file systems and NICs, snapshots and storage summary.
+func (w *world) placeVM(vm *simulator.VirtualMachine, h *hostInfo, folder *simulator.Folder, template bool, index int) {
 	putChild(folder, vm)
 	vm.Summary.Vm = &vm.Self
-	ds := h.ds[w.rng.Intn(len(h.ds))]
-	path := fmt.Sprintf("[%s] %s/%s.vmx", ds.obj.Name, vm.Name, vm.Name)
-	dir := fmt.Sprintf("[%s] %s", ds.obj.Name, vm.Name)
+	home := h.ds[w.rng.Intn(len(h.ds))]
+	path := fmt.Sprintf("[%s] %s/%s.vmx", home.obj.Name, vm.Name, vm.Name)
+	dir := fmt.Sprintf("[%s] %s", home.obj.Name, vm.Name)
 	vm.Config.Files = types.VirtualMachineFileInfo{VmPathName: path, SnapshotDirectory: dir, SuspendDirectory: dir, LogDirectory: dir}
 	vm.Summary.Config.VmPathName = path
-	vm.Datastore = []types.ManagedObjectReference{ds.obj.Self}
-	ds.obj.Vm = append(ds.obj.Vm, vm.Self)
 
 	h.obj.Vm = append(h.obj.Vm, vm.Self)
 	if !template {
@@ -235,20 +300,101 @@ func (w *world) placeVM(vm *simulator.VirtualMachine, h *hostInfo, folder *simul
 		vm.EnvironmentBrowser = *h.cr.EnvironmentBrowser
 	}
 
-	// Networks: one distributed portgroup, sometimes a second NIC on a standard network.
-	var nets []types.ManagedObjectReference
-	if len(h.dvs.pgs) > 0 && (len(h.stdNet) == 0 || w.chance(0.85)) {
-		pg := h.dvs.pgs[w.rng.Intn(len(h.dvs.pgs))]
-		pg.Vm = append(pg.Vm, vm.Self)
-		nets = append(nets, pg.Self)
+	windows := strings.HasPrefix(vm.Config.GuestId, "windows")
+	disks := w.chooseDisks(h, home, index == 0)
+	nics := w.chooseNics(h)
+	devices := make([]types.BaseVirtualDevice, 0, len(commonDevices)+len(disks)+len(nics)+2)
+	devices = append(devices, commonDevices...)
+	devices = append(devices, w.diskDevices(vm.Name, disks, windows)...)
+
+	running := vm.Runtime.PowerState == types.VirtualMachinePowerStatePoweredOn
+	toolsUp := vm.Guest.ToolsRunningStatus == "guestToolsRunning"
+	var guestNet []types.GuestNicInfo
+	var seenNet []types.ManagedObjectReference
+	for i, n := range nics {
+		mac := w.mac()
+		connected := running && !w.chance(0.05)
+		devices = append(devices, w.newNic(i, n, mac, connected))
+		ref := n.ref()
+		if !containsRef(seenNet, ref) {
+			seenNet = append(seenNet, ref)
+			if n.pg != nil {
+				n.pg.Vm = append(n.pg.Vm, vm.Self)
+			} else {
+				n.std.Vm = append(n.std.Vm, vm.Self)
+			}
+		}
+		if toolsUp {
+			nic := types.GuestNicInfo{Network: n.name(), MacAddress: mac, Connected: connected, DeviceConfigId: int32(4000 + i)}
+			if vm.Guest.IpAddress != "" && connected {
+				ip := vm.Guest.IpAddress
+				if i > 0 {
+					ip = fmt.Sprintf("172.%d.%d.%d", 16+w.rng.Intn(16), w.rng.Intn(256), 1+w.rng.Intn(254))
+				}
+				nic.IpAddress = []string{ip, fmt.Sprintf("fe80::250:56ff:fe%02x:%04x", w.rng.Intn(256), w.rng.Intn(65536))}
+			}
+			guestNet = append(guestNet, nic)
+		}
 	}
-	if len(h.stdNet) > 0 && (len(nets) == 0 || w.chance(0.1)) {
-		n := h.stdNet[w.rng.Intn(len(h.stdNet))]
-		n.Vm = append(n.Vm, vm.Self)
-		nets = append(nets, n.Self)
+	vm.Config.Hardware.Device = devices
+	vm.Network = seenNet
+	if toolsUp {
+		vm.Guest.Net = guestNet
+		vm.Guest.Disk = w.guestDisks(disks, windows)
 	}
-	vm.Network = nets
-	vm.Summary.Config.NumEthernetCards = int32(len(nets))
+
+	var committed, uncommitted int64
+	var stores []types.ManagedObjectReference
+	for _, d := range disks {
+		committed += d.used
+		uncommitted += d.capacity - d.used
+		if !containsRef(stores, d.ds.obj.Self) {
+			stores = append(stores, d.ds.obj.Self)
+			d.ds.obj.Vm = append(d.ds.obj.Vm, vm.Self)
+		}
+	}
+	vm.Datastore = stores
+	if vm.Summary.Storage != nil {
+		vm.Summary.Storage.Committed = committed
+		vm.Summary.Storage.Uncommitted = uncommitted
+		vm.Summary.Storage.Unshared = committed - committed/20
+	}
+	vm.Summary.Config.NumEthernetCards = int32(len(nics))
+	vm.Summary.Config.NumVirtualDisks = int32(len(disks))
+	w.createSnapshots(vm, index)
+}
+
+// allocation is a CPU (MHz) or memory (MB) allocation: mostly no reservation, unlimited, normal shares.
+func (w *world) allocation(size int64, normalShares int32, index int) *types.ResourceAllocationInfo {
+	reservation, limit := int64(0), int64(-1)
+	if w.chance(0.2) {
+		reservation = size / 4
+	}
+	if w.chance(0.15) {
+		limit = size
+	}
+	if index == 0 {
+		limit = 1 << 40 // beyond 32 bits, as xsd:long allows
+	}
+	shares := &types.SharesInfo{Shares: normalShares, Level: types.SharesLevelNormal}
+	switch r := w.rng.Float64(); {
+	case r < 0.05:
+		shares = &types.SharesInfo{Shares: normalShares * 2, Level: types.SharesLevelHigh}
+	case r < 0.08:
+		shares = &types.SharesInfo{Shares: normalShares / 2, Level: types.SharesLevelLow}
+	case r < 0.10:
+		shares = &types.SharesInfo{Shares: int32(1 + w.rng.Intn(100000)), Level: types.SharesLevelCustom}
+	}
+	return &types.ResourceAllocationInfo{Reservation: &reservation, ExpandableReservation: types.NewBool(false), Limit: &limit, Shares: shares}
+}
+
+func containsRef(refs []types.ManagedObjectReference, ref types.ManagedObjectReference) bool {
+	for _, r := range refs {
+		if r == ref {
+			return true
+		}
+	}
+	return false
 }
 
 func sanitizeHost(name string) string {

@@ -28,6 +28,12 @@ type world struct {
 	dsFolder   *simulator.Folder
 	netFolder  *simulator.Folder
 	tmpDir     string
+	primary    *dcInfo // the datacenter above
+	second     *dcInfo // a second datacenter holding the last cluster; nil in worlds of fewer than two clusters
+	fields     []types.CustomFieldDef
+	snapshots  int
+	prodFolder *simulator.Folder
+	devFolder  *simulator.Folder
 
 	clusters   []*clusterInfo
 	standalone []*mo.ComputeResource
@@ -40,12 +46,14 @@ type world struct {
 }
 
 type clusterInfo struct {
+	dc     *dcInfo
 	obj    *simulator.ClusterComputeResource
 	hosts  []*hostInfo
 	blade  bool
 	dvs    *dvsInfo
 	ds     []*dsInfo
 	folder *simulator.Folder // VM folder of the cluster
+	apps   map[string]*simulator.Folder
 }
 
 type hostInfo struct {
@@ -100,8 +108,14 @@ func buildWorld(cfg *config) (*world, error) {
 	w.vmFolder = w.subFolder(w.dc.VmFolder)
 	w.dsFolder = w.subFolder(w.dc.DatastoreFolder)
 	w.netFolder = w.subFolder(w.dc.NetworkFolder)
+	w.nameFolders()
+	w.primary = &dcInfo{dc: w.dc, hostFolder: w.hostFolder, vmFolder: w.vmFolder, dsFolder: w.dsFolder, netFolder: w.netFolder}
+	if cfg.Clusters >= 2 && cfg.Standalone < cfg.Hosts {
+		w.second = w.newDatacenter("DC-Rotterdam")
+	}
 
-	steps := []func() error{w.createClusters, w.createHosts, w.createDatastores, w.createNetworks, w.createVMs, w.applyMaxima, w.finishClusters, w.createAlarms}
+	steps := []func() error{w.createClusters, w.createHosts, w.createDatastores, w.createStoragePod, w.createNetworks,
+		w.createHostPortgroups, w.createCustomFields, w.createVMs, w.applyMaxima, w.finishClusters, w.createAlarms}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err

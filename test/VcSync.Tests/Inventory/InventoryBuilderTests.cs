@@ -371,7 +371,7 @@ public class InventoryBuilderTests
     }
 
     [Fact]
-    public void Total_objects_count_every_inventory_type_including_switches()
+    public void Total_objects_count_every_object_returned_switches_and_places_included()
     {
         var snapshot = Build(
             Cluster("c1", "C"),
@@ -385,7 +385,7 @@ public class InventoryBuilderTests
             Obj("VmwareDistributedVirtualSwitch", "dvs1", ("name", "S")),
             Obj("Folder", "group-d1"),
             Obj("Datacenter", "datacenter-1", ("name", "DC")));
-        Assert.Equal(9, snapshot.TotalObjects);
+        Assert.Equal(11, snapshot.TotalObjects);
         Assert.Equal(3, snapshot.Networks.Count);
     }
 

@@ -54,27 +54,77 @@ public class PropertySpecTests
     {
         var specs = InventoryPropertySpecs.ForApiVersion("8.0.2.0");
         Assert.Equal(
-            ["ClusterComputeResource", "HostSystem", "VirtualMachine", "Datastore", "Network", "DistributedVirtualPortgroup", "DistributedVirtualSwitch"],
+            ["Folder", "Datacenter", "ComputeResource", "ResourcePool", "ClusterComputeResource", "HostSystem", "VirtualMachine",
+             "Datastore", "Network", "DistributedVirtualPortgroup", "DistributedVirtualSwitch"],
             specs.Select(s => s.Type));
         Assert.Equal(
             ["name", "config.uuid", "config.hardware.numCPU", "config.hardware.memoryMB", "config.template", "runtime.powerState",
              "runtime.host", "guest.ipAddress", "guest.toolsStatus", "guest.toolsVersionStatus", "summary.config.guestFullName",
-             "summary.storage.uncommitted"],
+             "summary.storage.uncommitted", "parent", "resourcePool", "config.annotation", "config.version", "config.firmware",
+             "runtime.connectionState", "runtime.bootTime", "guest.hostName", "guest.guestState", "config.guestId", "guest.guestId",
+             "guest.guestFullName", "guest.toolsVersion", "guest.toolsRunningStatus", "guest.net", "guest.disk",
+             "config.hardware.numCoresPerSocket", "summary.storage.committed", "summary.storage.unshared", "config.cpuAllocation",
+             "config.memoryAllocation", "config.hardware.device", "snapshot", "customValue", "config.bootOptions.efiSecureBootEnabled",
+             "config.createDate"],
             Paths(specs, "VirtualMachine"));
         Assert.Equal(
-            ["name", "parent", "hardware.systemInfo.serialNumber", "hardware.systemInfo.otherIdentifyingInfo", "config.product.version",
-             "config.product.build", "runtime.connectionState", "runtime.inMaintenanceMode"],
+            ["name", "parent", "hardware.systemInfo.otherIdentifyingInfo", "config.product.version", "config.product.build",
+             "runtime.connectionState", "runtime.inMaintenanceMode", "summary.hardware.vendor", "summary.hardware.model",
+             "summary.hardware.cpuModel", "summary.hardware.cpuMhz", "summary.hardware.numCpuPkgs", "summary.hardware.numCpuCores",
+             "summary.hardware.numCpuThreads", "summary.hardware.memorySize", "summary.hardware.numNics", "summary.hardware.numHBAs",
+             "hardware.biosInfo", "runtime.bootTime", "config.network.portgroup", "hardware.systemInfo.serialNumber"],
             Paths(specs, "HostSystem"));
         Assert.Equal(
             ["name", "summary.totalCpu", "summary.effectiveCpu", "summary.totalMemory", "summary.effectiveMemory", "summary.numHosts",
              "summary.numEffectiveHosts", "summary.overallStatus", "configuration.dasConfig.enabled", "configuration.drsConfig.enabled",
-             "configuration.drsConfig.defaultVmBehavior"],
+             "configuration.drsConfig.defaultVmBehavior", "parent"],
             Paths(specs, "ClusterComputeResource"));
         Assert.Equal(
-            ["name", "summary.type", "summary.capacity", "summary.freeSpace", "summary.accessible", "summary.maintenanceMode", "host", "vm"],
+            ["name", "summary.type", "summary.capacity", "summary.freeSpace", "summary.accessible", "summary.maintenanceMode", "host", "vm",
+             "parent", "summary.url", "summary.uncommitted"],
             Paths(specs, "Datastore"));
-        Assert.Equal(["name", "host", "vm"], Paths(specs, "Network"));
-        Assert.Equal(["name"], Paths(specs, "DistributedVirtualSwitch"));
+        Assert.Equal(["name", "host", "vm", "parent"], Paths(specs, "Network"));
+        Assert.Equal(["name", "uuid"], Paths(specs, "DistributedVirtualSwitch"));
+        Assert.Equal(["name", "parent"], Paths(specs, "Folder"));
+        Assert.Equal(["name", "parent"], Paths(specs, "Datacenter"));
+        Assert.Equal(["name", "parent"], Paths(specs, "ComputeResource"));
+        Assert.Equal(["name"], Paths(specs, "ResourcePool"));
+    }
+
+    [Theory]
+    [InlineData("6.0", false, false)]
+    [InlineData("6.5", true, false)]
+    [InlineData("6.7.3", true, true)]
+    [InlineData("8.0.2.0", true, true)]
+    [InlineData(null, false, false)]
+    public void Vm_paths_follow_the_api_version(string? version, bool secureBoot, bool createDate)
+    {
+        var vm = Paths(InventoryPropertySpecs.ForApiVersion(version), "VirtualMachine");
+        Assert.Equal(secureBoot, vm.Contains("config.bootOptions.efiSecureBootEnabled"));
+        Assert.Equal(createDate, vm.Contains("config.createDate"));
+        Assert.Contains("config.hardware.device", vm);
+        Assert.Contains("snapshot", vm);
+    }
+
+    [Fact]
+    public void Devices_are_trimmed_to_nics_disks_and_controllers_and_guest_nics_to_their_addresses()
+    {
+        var devices = Assert.Single(InventoryPropertySpecs.ValueFilters, f => f.Path == "config.hardware.device");
+        Assert.NotNull(devices.KeepItem);
+        foreach (var kept in new[] { "VirtualVmxnet3", "VirtualE1000e", "VirtualE1000", "VirtualDisk", "ParaVirtualSCSIController", "VirtualLsiLogicSASController", "VirtualNVMEController", "VirtualAHCIController", "VirtualIDEController" })
+        {
+            Assert.True(devices.KeepItem(kept), kept);
+        }
+
+        foreach (var skipped in new[] { "VirtualKeyboard", "VirtualPointingDevice", "VirtualMachineVideoCard", "VirtualMachineVMCIDevice", "VirtualCdrom", "VirtualPCIController", "VirtualPS2Controller", "VirtualSIOController", "VirtualUSBController", "VirtualFloppy" })
+        {
+            Assert.False(devices.KeepItem(skipped), skipped);
+        }
+
+        var net = Assert.Single(InventoryPropertySpecs.ValueFilters, f => f.Path == "guest.net");
+        Assert.Null(net.KeepItem);
+        Assert.Contains("ipConfig", (IReadOnlySet<string>)net.SkipFields!);
+        Assert.DoesNotContain("ipAddress", (IReadOnlySet<string>)net.SkipFields!);
     }
 
     [Fact]
@@ -94,7 +144,8 @@ public class PropertySpecTests
     public void The_container_view_covers_every_inventory_type()
     {
         Assert.Equal(
-            ["ClusterComputeResource", "HostSystem", "VirtualMachine", "Datastore", "Network", "DistributedVirtualPortgroup", "DistributedVirtualSwitch"],
+            ["ClusterComputeResource", "HostSystem", "VirtualMachine", "Datastore", "Network", "DistributedVirtualPortgroup", "DistributedVirtualSwitch",
+             "Folder", "Datacenter", "ComputeResource", "ResourcePool"],
             InventoryPropertySpecs.ContainerViewTypes);
     }
 
@@ -121,9 +172,12 @@ public class PropertySpecTests
         Assert.False(rootSpec.Skip);
         Assert.Empty(rootSpec.SelectSet);
 
-        var folder = Assert.Single(filter.PropSet, p => p.Type == "Folder");
-        Assert.Equal(["triggeredAlarmState"], folder.PathSet);
-        Assert.Equal(InventoryPropertySpecs.ForApiVersion("8.0.2.0"), filter.PropSet.Where(p => p.Type != "Folder"), new SpecComparer());
+        // The folders of the view come with their names; the server adds the alarms to the root folder's.
+        var folders = filter.PropSet.Where(p => p.Type == "Folder").ToList();
+        Assert.Equal(2, folders.Count);
+        Assert.Equal(["name", "parent"], folders[0].PathSet);
+        Assert.Equal(["triggeredAlarmState"], folders[1].PathSet);
+        Assert.Equal(InventoryPropertySpecs.ForApiVersion("8.0.2.0"), filter.PropSet.Take(filter.PropSet.Count - 1), new SpecComparer());
     }
 
     [Fact]
@@ -131,7 +185,7 @@ public class PropertySpecTests
     {
         var filter = InventoryPropertySpecs.InventoryFilter(Ref("ContainerView", "v"), "6.5", null);
         Assert.Single(filter.ObjectSet);
-        Assert.DoesNotContain(filter.PropSet, p => p.Type == "Folder");
+        Assert.DoesNotContain(filter.PropSet, p => p.PathSet.Contains("triggeredAlarmState"));
     }
 
     [Theory]

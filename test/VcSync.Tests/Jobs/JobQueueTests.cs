@@ -178,7 +178,8 @@ public sealed class JobQueueTests(PostgresServer server, JobWorld world) : IClas
         var vcenter = await world.RegisterAsync(store, "fault");
         await new FullInventorySync(store, NullLoggerFactory.Instance).RunAsync(
             new SyncTarget { VCenter = vcenter, Password = world.Simulator.Password }, null, Ct);
-        await world.Simulator.SetHostSerialAsync("host-30", "CHG" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(), null, Ct);
+        var host = (string)(await store.ListRowsAsync("vcenter_hosts", vcenter.Id, Ct))[0]["moref"]!;
+        await world.Simulator.SetHostSerialAsync(host, "CHG" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(), null, Ct);
         var before = await JobWorld.InventoryAsync(store);
         var job = (await jobs.EnqueueSyncAsync(vcenter.Id, SyncJobTasks.Definitions, false, Ct)).Single();
 

@@ -8,7 +8,7 @@ namespace VcSync.Tests.Support;
 /// raw vSphere values and the contract's rules, written out plainly: none of the sync's mapping code is used.
 /// Each table is a map from its key (moref, alarm key, or "datastore host" pair) to column → value.
 /// </summary>
-public sealed class ExpectedInventory
+public sealed partial class ExpectedInventory
 {
     private static readonly string[] SerialPlaceholders =
     [
@@ -49,6 +49,8 @@ public sealed class ExpectedInventory
                 ["ha_enabled"] = Bool(configuration.Get("dasConfig.enabled")),
                 ["drs_enabled"] = Bool(configuration.Get("drsConfig.enabled")),
                 ["drs_behavior"] = configuration.Get("drsConfig.defaultVmBehavior"),
+                ["datacenter"] = Datacenter(c["parent"]),
+                ["folder_path"] = FolderPath(c["parent"]),
             };
         });
 
@@ -71,6 +73,22 @@ public sealed class ExpectedInventory
                 ["connection_state"] = runtime["connectionState"],
                 ["in_maintenance_mode"] = Bool(runtime["inMaintenanceMode"]),
                 ["server_id"] = null, // no Dell servers are registered in these tests
+                ["datacenter"] = Datacenter(parent),
+                ["folder_path"] = FolderPath(parent),
+                ["vendor"] = ((DataObject)h["summary"]!).Get("hardware.vendor"),
+                ["model"] = ((DataObject)h["summary"]!).Get("hardware.model"),
+                ["cpu_model"] = ((DataObject)h["summary"]!).Get("hardware.cpuModel"),
+                ["cpu_sockets"] = Int(((DataObject)h["summary"]!).Get("hardware.numCpuPkgs")),
+                ["cpu_cores"] = Int(((DataObject)h["summary"]!).Get("hardware.numCpuCores")),
+                ["cpu_threads"] = Int(((DataObject)h["summary"]!).Get("hardware.numCpuThreads")),
+                ["cpu_mhz"] = Int(((DataObject)h["summary"]!).Get("hardware.cpuMhz")),
+                ["memory_bytes"] = Long(((DataObject)h["summary"]!).Get("hardware.memorySize")),
+                ["nic_count"] = Int(((DataObject)h["summary"]!).Get("hardware.numNics")),
+                ["hba_count"] = Int(((DataObject)h["summary"]!).Get("hardware.numHBAs")),
+                ["bios_vendor"] = (h["hardware.biosInfo"] as DataObject)?["vendor"],
+                ["bios_version"] = (h["hardware.biosInfo"] as DataObject)?["biosVersion"],
+                ["bios_date"] = Time((h["hardware.biosInfo"] as DataObject)?["releaseDate"]),
+                ["boot_time"] = Time(runtime["bootTime"]),
             };
         });
 
@@ -84,7 +102,7 @@ public sealed class ExpectedInventory
             var guest = v["guest"] as DataObject;
             var summary = (DataObject)v["summary"]!;
             var host = runtime["host"] as ManagedObjectReference;
-            return new Dictionary<string, object?>
+            var row = new Dictionary<string, object?>
             {
                 ["moref"] = v.Obj.Value,
                 ["name"] = v["name"],
@@ -102,6 +120,12 @@ public sealed class ExpectedInventory
                 ["guest_os"] = summary.Get("config.guestFullName"),
                 ["disk_uncommitted_bytes"] = Long(summary.Get("storage.uncommitted")),
             };
+            foreach (var (column, value) in VmColumns(v, config, runtime, guest, summary))
+            {
+                row[column] = value;
+            }
+
+            return row;
         });
     }
 
@@ -120,6 +144,12 @@ public sealed class ExpectedInventory
                 ["maintenance_mode"] = summary["maintenanceMode"],
                 ["host_count"] = SimulatorReads.AsList(d["host"]).Count,
                 ["vm_count"] = SimulatorReads.AsList(d["vm"]).Count,
+                ["datacenter"] = Datacenter(d["parent"]),
+                ["folder_path"] = FolderPath(d["parent"]),
+                ["url"] = summary["url"],
+                ["uncommitted_bytes"] = Long(d["summary.uncommitted"]),
+                ["provisioned_bytes"] = Sum64((decimal?)Long(summary["capacity"]) - Long(summary["freeSpace"]) + Long(d["summary.uncommitted"])),
+                ["datastore_cluster"] = d["parent"] is ManagedObjectReference { Type: "StoragePod" } pod ? PlaceName(pod) : null,
             };
         });
 
@@ -160,6 +190,8 @@ public sealed class ExpectedInventory
                 ["vlan_ranges"] = vlanRanges,
                 ["host_count"] = SimulatorReads.AsList(n["host"]).Count,
                 ["vm_count"] = SimulatorReads.AsList(n["vm"]).Count,
+                ["datacenter"] = Datacenter(n["parent"]),
+                ["folder_path"] = FolderPath(n["parent"]),
             };
         });
 
@@ -223,6 +255,9 @@ public sealed class ExpectedInventory
 
         return trimmed;
     }
+
+    // A sum of 64-bit values, NULL when it does not fit 64 bits (the contract's rule for derived sums).
+    private static long? Sum64(decimal? sum) => sum is { } s && s >= long.MinValue && s <= long.MaxValue ? (long)s : null;
 
     // Leaves of whole data objects read without type information come back as text: convert them by the column's type.
     private static int? Int(object? value) => value is null ? null : Convert.ToInt32(value, CultureInfo.InvariantCulture);

@@ -15,8 +15,20 @@ public sealed class SimulatorReads
     private static readonly string[] EntityTypes =
         ["ClusterComputeResource", "HostSystem", "VirtualMachine", "Datastore", "Network", "DistributedVirtualSwitch"];
 
-    private SimulatorReads(Dictionary<string, IReadOnlyList<ObjectContent>> byType, AboutInfo about, IReadOnlyList<DataObject> alarmStates, IReadOnlyDictionary<string, string> alarmNames)
+    // The containers of the tree, read for their names and parents (folder paths, datacenters, datastore clusters,
+    // resource pools). A view of Folder also lists StoragePods, of ResourcePool also vApps, of ComputeResource also clusters.
+    private static readonly string[] PlaceTypes = ["Folder", "Datacenter", "ComputeResource", "ResourcePool"];
+
+    private SimulatorReads(
+        Dictionary<string, IReadOnlyList<ObjectContent>> byType,
+        AboutInfo about,
+        IReadOnlyList<DataObject> alarmStates,
+        IReadOnlyDictionary<string, string> alarmNames,
+        IReadOnlyDictionary<ManagedObjectReference, ObjectContent> places,
+        IReadOnlyDictionary<int, string> customFields)
     {
+        Places = places;
+        CustomFields = customFields;
         ByType = byType;
         About = about;
         TriggeredAlarms = alarmStates;
@@ -33,6 +45,12 @@ public sealed class SimulatorReads
 
     /// <summary>Alarm moref value → <c>info.name</c>.</summary>
     public IReadOnlyDictionary<string, string> AlarmNames { get; }
+
+    /// <summary>Folders (and StoragePods), datacenters, compute resources (and clusters), resource pools (and vApps): name and parent.</summary>
+    public IReadOnlyDictionary<ManagedObjectReference, ObjectContent> Places { get; }
+
+    /// <summary><c>CustomFieldsManager.field</c>: key → name.</summary>
+    public IReadOnlyDictionary<int, string> CustomFields { get; }
 
     public IReadOnlyList<ObjectContent> Of(string type) => ByType[type];
 
@@ -56,7 +74,21 @@ public sealed class SimulatorReads
         var alarms = states.Select(s => (ManagedObjectReference)s["alarm"]!).DistinctBy(a => a.Value).ToList();
         var alarmContents = await ReadObjectsAsync(client, alarms, [new PropertySpec("Alarm", ["info"])], ct);
         var names = alarmContents.ToDictionary(c => c.Obj.Value, c => (string)((DataObject)c["info"]!)["name"]!);
-        return new SimulatorReads(byType, client.ServiceContent.About, states, names);
+        var places = new Dictionary<ManagedObjectReference, ObjectContent>();
+        foreach (var type in PlaceTypes)
+        {
+            var morefs = await ListAsync(client, type, ct);
+            foreach (var place in await ReadObjectsAsync(client, morefs, [new PropertySpec("ManagedEntity", ["name", "parent"])], ct))
+            {
+                places[place.Obj] = place;
+            }
+        }
+
+        var fieldsManager = (ManagedObjectReference)client.ServiceContent.Content["customFieldsManager"]!;
+        var fields = await ReadObjectsAsync(client, [fieldsManager], [new PropertySpec("CustomFieldsManager", ["field"])], ct);
+        var customFields = AsList(fields.Single()["field"]).Cast<DataObject>()
+            .ToDictionary(f => Convert.ToInt32(f["key"], System.Globalization.CultureInfo.InvariantCulture), f => (string)f["name"]!);
+        return new SimulatorReads(byType, client.ServiceContent.About, states, names, places, customFields);
     }
 
     /// <summary>A property value that is a list (a missing array property is an empty list).</summary>
@@ -70,16 +102,17 @@ public sealed class SimulatorReads
 
     private static IReadOnlyList<PropertySpec> PropertySpecs(string type) => type switch
     {
-        "ClusterComputeResource" => [new(type, ["name", "summary", "configuration"])],
-        "HostSystem" => [new(type, ["name", "parent", "hardware.systemInfo", "config.product", "runtime"])],
-        "VirtualMachine" => [new(type, ["name", "config", "runtime", "guest", "summary"])],
-        "Datastore" => [new(type, ["name", "summary", "host", "vm"])],
+        "ClusterComputeResource" => [new(type, ["name", "summary", "configuration", "parent"])],
+        "HostSystem" => [new(type, ["name", "parent", "hardware.systemInfo", "config.product", "runtime", "summary", "hardware.biosInfo", "config.network"])],
+        "VirtualMachine" => [new(type, ["name", "config", "runtime", "guest", "summary", "parent", "resourcePool", "snapshot", "customValue"])],
+        // summary.uncommitted also as a leaf: inside a whole summary an xsd:long of 0 is left out (omitempty).
+        "Datastore" => [new(type, ["name", "summary", "host", "vm", "parent", "summary.uncommitted"])],
         "Network" =>
         [
-            new("Network", ["name", "host", "vm"]),
-            new("DistributedVirtualPortgroup", ["config"]),
+            new("Network", ["name", "host", "vm", "parent"]),
+            new("DistributedVirtualPortgroup", ["config", "key"]),
         ],
-        "DistributedVirtualSwitch" => [new(type, ["name"])],
+        "DistributedVirtualSwitch" => [new(type, ["name", "uuid"])],
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 

@@ -27,6 +27,11 @@ public sealed class InventoryMatchesSimulatorTests(SimulatorFixture fixture)
         var pairs = await db.Store.ListRowsAsync("vcenter_datastore_hosts", vcenter.Id, TestContext.Current.CancellationToken);
         ContractAssert.RowsMatch(
             "vcenter_datastore_hosts", pairs, r => $"{r["datastore_moref"]} {r["host_moref"]}", expected.DatastoreHosts(), vcenter.Id);
+        await AssertChildTableAsync(db, "vcenter_vm_nics", r => $"{r["vm_moref"]} {r["device_key"]}", expected.VmNics(), vcenter.Id);
+        await AssertChildTableAsync(db, "vcenter_vm_disks", r => $"{r["vm_moref"]} {r["device_key"]}", expected.VmDisks(), vcenter.Id);
+        await AssertChildTableAsync(db, "vcenter_vm_partitions", r => $"{r["vm_moref"]} {r["disk_path"]}", expected.VmPartitions(), vcenter.Id);
+        await AssertChildTableAsync(db, "vcenter_vm_snapshots", r => $"{r["vm_moref"]} {r["snapshot_moref"]}", expected.VmSnapshots(), vcenter.Id);
+        await AssertChildTableAsync(db, "vcenter_host_portgroups", r => $"{r["host_moref"]} {r["portgroup_name"]}", expected.HostPortgroups(), vcenter.Id);
 
         Assert.Equal(reads.Of("ClusterComputeResource").Count, result.Clusters.New);
         Assert.Equal(reads.Of("HostSystem").Count, result.Hosts.New);
@@ -72,6 +77,18 @@ public sealed class InventoryMatchesSimulatorTests(SimulatorFixture fixture)
         Assert.Equal(
             alarms.Select(a => $"{a.Key} {a.Entity} {a.OverallStatus} {a.Acknowledged}").Order(StringComparer.Ordinal),
             rows.Select(r => $"{r["alarm_key"]} {r["entity_moref"]} {r["overall_status"]} {r["acknowledged"]}").Order(StringComparer.Ordinal));
+    }
+
+    private static async Task AssertChildTableAsync(
+        SyncDatabase db,
+        string table,
+        Func<IReadOnlyDictionary<string, object?>, string> key,
+        Dictionary<string, Dictionary<string, object?>> expected,
+        Guid vcenterId)
+    {
+        Assert.NotEmpty(expected);
+        var rows = await db.Store.ListRowsAsync(table, vcenterId, TestContext.Current.CancellationToken);
+        ContractAssert.RowsMatch(table, rows, key, expected, vcenterId);
     }
 
     private static async Task AssertTableAsync(
