@@ -327,7 +327,7 @@ public sealed partial class FullInventorySync
                 new SyncFailure
                 {
                     VCenterId = run.Target.VCenter.Id,
-                    Status = cancelled ? "cancelled" : "failed",
+                    Status = cancelled ? SyncStatus.Cancelled : SyncStatus.Failed,
                     Error = message,
                     At = _time.GetUtcNow(),
                     Activities = run.Activities,
