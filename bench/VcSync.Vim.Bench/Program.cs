@@ -2,9 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Xml;
 using VcSync.Simulator;
-using VcSync.Vim;
 using VcSync.Vim.PropertyCollector;
-using VcSync.Vim.Values;
 
 namespace VcSync.Vim.Bench;
 

@@ -118,7 +118,7 @@ internal sealed class SqlStoreCore
         await using var command = connection.Command(transaction,
             "UPDATE vcenters SET instance_uuid = COALESCE(@instance_uuid, instance_uuid), " +
             "api_version = COALESCE(@api_version, api_version), last_sync_at = @at, " +
-            "last_sync_status = 'completed', last_sync_error = NULL WHERE id = @id",
+            $"last_sync_status = '{SyncStatusText.Completed}', last_sync_error = NULL WHERE id = @id",
             _dialect.Parameter("id", ColumnKind.Uuid, write.VCenterId),
             _dialect.Parameter("instance_uuid", ColumnKind.Text, write.InstanceUuid),
             _dialect.Parameter("api_version", ColumnKind.Text, write.ApiVersion),
@@ -133,7 +133,7 @@ internal sealed class SqlStoreCore
         await using var command = connection.Command(transaction,
             "UPDATE vcenters SET last_sync_at = @at, last_sync_status = @status, last_sync_error = @error WHERE id = @id",
             _dialect.Parameter("id", ColumnKind.Uuid, failure.VCenterId),
-            _dialect.Parameter("status", ColumnKind.Text, failure.Status),
+            _dialect.Parameter("status", ColumnKind.Text, failure.Status.ToText()),
             _dialect.Parameter("error", ColumnKind.Text, failure.Error),
             _dialect.Parameter("at", ColumnKind.Timestamp, ContractValue.Truncate(failure.At)));
         if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
@@ -233,7 +233,7 @@ internal sealed class SqlStoreCore
                 InstanceUuid = (string?)_dialect.Read(reader, 7, ColumnKind.Text),
                 ApiVersion = (string?)_dialect.Read(reader, 8, ColumnKind.Text),
                 LastSyncAt = (DateTimeOffset?)_dialect.Read(reader, 9, ColumnKind.Timestamp),
-                LastSyncStatus = (string?)_dialect.Read(reader, 10, ColumnKind.Text),
+                LastSyncStatus = _dialect.Read(reader, 10, ColumnKind.Text) is string status ? SyncStatusText.Parse(status) : null,
                 LastSyncError = (string?)_dialect.Read(reader, 11, ColumnKind.Text),
             });
         }

@@ -7,7 +7,7 @@ public sealed record SyncFailure
     public required Guid VCenterId { get; init; }
 
     /// <summary><c>failed</c> or <c>cancelled</c>.</summary>
-    public required string Status { get; init; }
+    public required SyncStatus Status { get; init; }
 
     /// <summary>The error, one line.</summary>
     public required string Error { get; init; }

@@ -34,7 +34,7 @@ public sealed record VCenterRow
     public DateTimeOffset? LastSyncAt { get; init; }
 
     /// <summary><c>completed</c>, <c>failed</c> or <c>cancelled</c>.</summary>
-    public string? LastSyncStatus { get; init; }
+    public SyncStatus? LastSyncStatus { get; init; }
 
     /// <summary>The last sync's error, one line.</summary>
     public string? LastSyncError { get; init; }

@@ -47,7 +47,7 @@ internal static class VCentersCommand
             ["enabled"] = v.Enabled,
             ["api_version"] = v.ApiVersion,
             ["last_sync_at"] = v.LastSyncAt,
-            ["last_sync_status"] = v.LastSyncStatus,
+            ["last_sync_status"] = v.LastSyncStatus?.ToText(),
             ["last_sync_error"] = v.LastSyncError,
         }).ToList();
         RowTable.Render(

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Spectre.Console;
 using VcSync.Storage.Jobs;
-using VcSync.Sync.Results;
 
 namespace VcSync.Cli.Rendering;
 
@@ -20,9 +19,9 @@ internal static class JobDetailRenderer
         CliConsole.Out.Write(facts);
         var tasks = job.Tasks.Select(t => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
         {
-            ["name"] = t.Name,
+            ["name"] = t.Name.ToText(),
             ["label"] = t.Label,
-            ["status"] = t.Status,
+            ["status"] = t.Status.ToText(),
             ["progress"] = $"{t.Progress}%",
             ["message"] = t.Message,
             ["started_at"] = t.StartedAt,

@@ -10,7 +10,7 @@ internal static class JobView
     {
         ["id"] = job.Id,
         ["job_type"] = job.JobType,
-        ["status"] = job.Status,
+        ["status"] = job.Status.ToText(),
         ["target_vcenter_id"] = job.TargetVCenterId,
         ["vcenter"] = job.TargetVCenterName,
         ["created_at"] = job.CreatedAt,
@@ -29,9 +29,9 @@ internal static class JobView
             ["progress"] = Progress(job),
             ["tasks"] = job.Tasks.Select(t => new Dictionary<string, object?>
             {
-                ["name"] = t.Name,
+                ["name"] = t.Name.ToText(),
                 ["label"] = t.Label,
-                ["status"] = t.Status,
+                ["status"] = t.Status.ToText(),
                 ["progress"] = t.Progress,
                 ["message"] = t.Message,
                 ["started_at"] = t.StartedAt,

@@ -1,5 +1,4 @@
 using VcSync.Inventory.Records;
-using VcSync.Vim.Values;
 using static VcSync.Inventory.Mapping.LenientValue;
 
 namespace VcSync.Inventory.Mapping;

@@ -117,7 +117,7 @@ internal static class JobEndpoints
                 sinceLastWrite = TimeSpan.Zero;
             }
 
-            if (JobStatus.IsFinished(job.Status))
+            if (job.Status.IsFinished())
             {
                 await response.WriteAsync("event: end\ndata: {}\n\n", cancellationToken);
                 return;

@@ -49,7 +49,7 @@ public sealed record JobResource
     public string? Error { get; init; }
 
     /// <summary>Whether it is over.</summary>
-    public bool Finished => JobStatus.IsFinished(Status);
+    public bool Finished => JobStatusText.Parse(Status).IsFinished();
 
     /// <summary>Its phases, in order.</summary>
     public IReadOnlyList<JobTaskResource> Tasks { get; init; } = [];
@@ -83,7 +83,7 @@ public sealed record JobResource
         {
             Id = job.Id,
             JobType = job.JobType,
-            Status = job.Status,
+            Status = job.Status.ToText(),
             TargetVCenterId = job.TargetVCenterId,
             VCenter = job.TargetVCenterName,
             CreatedAt = job.CreatedAt,
@@ -98,9 +98,9 @@ public sealed record JobResource
             [
                 .. job.Tasks.Select(t => new JobTaskResource
                 {
-                    Name = t.Name,
+                    Name = t.Name.ToText(),
                     Label = t.Label,
-                    Status = t.Status,
+                    Status = t.Status.ToText(),
                     Progress = t.Progress,
                     Message = t.Message,
                     StartedAt = t.StartedAt,

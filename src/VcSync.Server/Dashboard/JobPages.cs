@@ -42,15 +42,15 @@ internal static class JobPages
 
         var html = new Html()
             .Raw("<div class=\"titlebar\"><h1>Sync of ").Text(job.TargetVCenterName ?? "every vCenter").Raw("</h1>")
-            .Raw("<span data-field=\"status\"").Attr("class", Format.StatusClass(job.Status)).Raw(">").Text(job.Status).Raw("</span></div>")
+            .Raw("<span data-field=\"status\"").Attr("class", Format.StatusClass(job.Status.ToText())).Raw(">").Text(job.Status.ToText()).Raw("</span></div>")
             .Raw("<section class=\"card job\" id=\"job\"").Attr("data-events", ApiLinks.Job(job.Id) + "/events").Raw(">")
             .Raw("<dl><dt>Job</dt><dd>").Text(job.Id.ToString()).Raw("</dd><dt>Created</dt><dd>").Text(Format.Instant(job.CreatedAt))
             .Raw("</dd><dt>Worker</dt><dd data-field=\"worker_id\">").Text(job.WorkerId ?? "none yet").Raw("</dd></dl>")
             .Raw("<ol class=\"phases\">");
         foreach (var task in job.Tasks)
         {
-            html.Raw("<li").Attr("data-task", task.Name).Raw("><div class=\"phase-head\"><span class=\"label\">").Text(task.Label ?? task.Name)
-                .Raw("</span><span data-field=\"task-status\"").Attr("class", Format.StatusClass(task.Status)).Raw(">").Text(task.Status).Raw("</span></div>")
+            html.Raw("<li").Attr("data-task", task.Name.ToText()).Raw("><div class=\"phase-head\"><span class=\"label\">").Text(task.Label ?? task.Name.ToText())
+                .Raw("</span><span data-field=\"task-status\"").Attr("class", Format.StatusClass(task.Status.ToText())).Raw(">").Text(task.Status.ToText()).Raw("</span></div>")
                 .Raw("<progress max=\"100\"").Attr("value", task.Progress.ToString(CultureInfo.InvariantCulture)).Raw("></progress>")
                 .Raw("<span data-field=\"progress\">").Raw(task.Progress.ToString(CultureInfo.InvariantCulture)).Raw(" %</span>")
                 .Raw("<div class=\"message\" data-field=\"message\">").Text(task.Message).Raw("</div></li>");
@@ -58,7 +58,7 @@ internal static class JobPages
 
         html.Raw("</ol><p class=\"error\" data-field=\"error\">").Text(job.Error).Raw("</p>");
         html.Raw("<button type=\"button\" class=\"danger\" id=\"cancel-job\"").Attr("data-post", ApiLinks.Job(job.Id) + "/cancel")
-            .Raw(JobStatus.IsFinished(job.Status) ? " hidden" : string.Empty).Raw(">Cancel</button></section>");
+            .Raw(job.Status.IsFinished() ? " hidden" : string.Empty).Raw(">Cancel</button></section>");
         return Layout.Page(context, "Job", "/jobs", html);
     }
 }

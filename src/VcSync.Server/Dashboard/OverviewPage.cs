@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using VcSync.Storage;
 using VcSync.Storage.Reads;
 
 namespace VcSync.Server.Dashboard;
@@ -47,7 +48,7 @@ internal static class OverviewPage
             html.Raw("<td data-last-sync>");
             if (vcenter.LastSyncStatus is { } status)
             {
-                html.Element("span", status, Format.StatusClass(status)).Raw(" ")
+                html.Element("span", status.ToText(), Format.StatusClass(status.ToText())).Raw(" ")
                     .Raw("<time").Attr("datetime", vcenter.LastSyncAt?.ToString("O")).Attr("title", Format.Instant(vcenter.LastSyncAt)).Raw(">")
                     .Text(Format.Age(vcenter.LastSyncAt, now)).Raw("</time>");
                 if (vcenter.LastSyncError is { } error)

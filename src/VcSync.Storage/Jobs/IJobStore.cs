@@ -46,7 +46,7 @@ public interface IJobStore
     /// </summary>
     /// <returns>False when the worker no longer holds the job.</returns>
     Task<bool> FinishAsync(
-        Guid jobId, string workerId, string status, string? resultJson, string? error, CancellationToken cancellationToken);
+        Guid jobId, string workerId, JobStatus status, string? resultJson, string? error, CancellationToken cancellationToken);
 
     /// <summary>Hands a job back: <c>pending</c> again, no worker, tasks reset, for another worker to claim.</summary>
     /// <returns>False when the worker no longer holds the job.</returns>

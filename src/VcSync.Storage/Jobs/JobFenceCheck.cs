@@ -26,7 +26,7 @@ internal static class JobFenceCheck
             cancellationToken,
             dialect.Parameter("id", ColumnKind.Uuid, fence.JobId),
             dialect.Parameter("worker", ColumnKind.Text, fence.WorkerId),
-            dialect.Parameter("running", ColumnKind.Text, JobStatus.Running));
+            dialect.Parameter("running", ColumnKind.Text, JobStatusText.Running));
         if (held is null)
         {
             throw new JobLostException(fence);

@@ -10,7 +10,7 @@ public sealed record JobRow
     public required string JobType { get; init; }
 
     /// <summary>See <see cref="JobStatus"/>.</summary>
-    public required string Status { get; init; }
+    public required JobStatus Status { get; init; }
 
     /// <summary>The vCenter to sync; null for every enabled vCenter.</summary>
     public Guid? TargetVCenterId { get; init; }

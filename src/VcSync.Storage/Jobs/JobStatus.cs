@@ -1,23 +1,31 @@
+using System.Text.Json.Serialization;
+
 namespace VcSync.Storage.Jobs;
 
-/// <summary>The values of <c>jobs.status</c> and <c>job_tasks.status</c>.</summary>
-public static class JobStatus
+/// <summary>
+/// The status of a job (<c>jobs.status</c>) or of one of its tasks (<c>job_tasks.status</c>). Stored and shown as the
+/// lower-case text of <see cref="JobStatusText"/>.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<JobStatus>))]
+public enum JobStatus
 {
     /// <summary>Waiting for a worker (a job) or for its turn (a task).</summary>
-    public const string Pending = "pending";
+    [JsonStringEnumMemberName(JobStatusText.Pending)]
+    Pending,
 
     /// <summary>A worker holds it.</summary>
-    public const string Running = "running";
+    [JsonStringEnumMemberName(JobStatusText.Running)]
+    Running,
 
     /// <summary>Done.</summary>
-    public const string Completed = "completed";
+    [JsonStringEnumMemberName(JobStatusText.Completed)]
+    Completed,
 
     /// <summary>Ended by an error.</summary>
-    public const string Failed = "failed";
+    [JsonStringEnumMemberName(JobStatusText.Failed)]
+    Failed,
 
     /// <summary>Ended by a cancel request.</summary>
-    public const string Cancelled = "cancelled";
-
-    /// <summary>Whether a job or task in this status is over for good.</summary>
-    public static bool IsFinished(string status) => status is Completed or Failed or Cancelled;
+    [JsonStringEnumMemberName(JobStatusText.Cancelled)]
+    Cancelled,
 }

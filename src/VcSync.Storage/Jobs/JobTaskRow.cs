@@ -7,13 +7,13 @@ public sealed record JobTaskRow
     public required Guid Id { get; init; }
 
     /// <summary>The phase: <c>connect</c>, <c>inventory</c> or <c>alarms</c>.</summary>
-    public required string Name { get; init; }
+    public required JobTaskName Name { get; init; }
 
     /// <summary>For a person.</summary>
     public string? Label { get; init; }
 
     /// <summary>See <see cref="JobStatus"/>.</summary>
-    public required string Status { get; init; }
+    public required JobStatus Status { get; init; }
 
     /// <summary>0 to 100.</summary>
     public int Progress { get; init; }

@@ -5,4 +5,4 @@ namespace VcSync.Storage.Jobs;
 /// <param name="Status">See <see cref="JobStatus"/>.</param>
 /// <param name="Progress">0 to 100.</param>
 /// <param name="Message">For a person.</param>
-public sealed record JobTaskUpdate(string Name, string Status, int Progress, string? Message);
+public sealed record JobTaskUpdate(JobTaskName Name, JobStatus Status, int Progress, string? Message);

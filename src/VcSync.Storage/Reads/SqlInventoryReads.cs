@@ -172,10 +172,10 @@ internal sealed class SqlInventoryReads : IInventoryReads
                 var count = reader.GetInt64(2);
                 switch (status)
                 {
-                    case Jobs.JobStatus.Pending:
+                    case Jobs.JobStatusText.Pending:
                         pending += count;
                         break;
-                    case Jobs.JobStatus.Running:
+                    case Jobs.JobStatusText.Running:
                         running += count;
                         break;
                     default:
@@ -231,8 +231,8 @@ internal sealed class SqlInventoryReads : IInventoryReads
         await using (var command = Command(
             connection,
             "SELECT v.name, t.started_at, t.completed_at, t.result FROM jobs t JOIN vcenters v ON v.id = t.target_vcenter_id " +
-            "WHERE t.status = 'completed' AND t.completed_at = " +
-            "(SELECT MAX(j.completed_at) FROM jobs j WHERE j.target_vcenter_id = t.target_vcenter_id AND j.status = 'completed')",
+            $"WHERE t.status = '{Jobs.JobStatusText.Completed}' AND t.completed_at = " +
+            $"(SELECT MAX(j.completed_at) FROM jobs j WHERE j.target_vcenter_id = t.target_vcenter_id AND j.status = '{Jobs.JobStatusText.Completed}')",
             []))
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -249,7 +249,7 @@ internal sealed class SqlInventoryReads : IInventoryReads
         foreach (var vcenter in await _store.ListVCentersAsync(cancellationToken))
         {
             var job = jobs.GetValueOrDefault(vcenter.Name);
-            var completedAt = vcenter.LastSyncStatus == Jobs.JobStatus.Completed ? vcenter.LastSyncAt : null;
+            var completedAt = vcenter.LastSyncStatus == SyncStatus.Completed ? vcenter.LastSyncAt : null;
             if (job.Completed is { } jobEnd && (completedAt is null || jobEnd > completedAt))
             {
                 completedAt = jobEnd;

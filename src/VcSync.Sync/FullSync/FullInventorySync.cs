@@ -170,7 +170,6 @@ public sealed partial class FullInventorySync
     private async Task<InventorySnapshot> FetchAsync(VimClient client, SyncRun run, CancellationToken cancellationToken)
     {
         var vcenter = run.Target.VCenter;
-        var content = client.ServiceContent;
         run.Start(SyncPhase.Inventory, UsePropertyCollector ? "Fetching inventory" : "Fetching inventory (legacy phased sync)");
         run.FetchWatch.Restart();
         var before = client.Statistics;
@@ -328,7 +327,7 @@ public sealed partial class FullInventorySync
                 new SyncFailure
                 {
                     VCenterId = run.Target.VCenter.Id,
-                    Status = cancelled ? "cancelled" : "failed",
+                    Status = cancelled ? SyncStatus.Cancelled : SyncStatus.Failed,
                     Error = message,
                     At = _time.GetUtcNow(),
                     Activities = run.Activities,

@@ -18,8 +18,8 @@ internal sealed partial class JobProgressReporter : IProgress<SyncProgressUpdate
     private readonly TimeSpan _interval;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, JobTaskUpdate> _dirty = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _percent = new(StringComparer.Ordinal);
+    private readonly Dictionary<JobTaskName, JobTaskUpdate> _dirty = [];
+    private readonly Dictionary<JobTaskName, int> _percent = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
@@ -96,7 +96,7 @@ internal sealed partial class JobProgressReporter : IProgress<SyncProgressUpdate
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
                 // Progress is for people; a lost update must not fail the sync. The next one overwrites it.
-                LogProgressWriteFailed(_jobId, update.Name, OneLine.Of(exception));
+                LogProgressWriteFailed(_jobId, update.Name.ToText(), OneLine.Of(exception));
             }
         }
     }

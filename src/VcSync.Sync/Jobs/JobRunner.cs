@@ -42,7 +42,7 @@ public sealed partial class JobRunner
     /// <param name="claim">The job, claimed by this worker.</param>
     /// <param name="stoppingToken">The worker is shutting down: finish within the grace period or hand the job back.</param>
     /// <returns>The status the job ended with, or <c>pending</c> when handed back, or null when another worker took it.</returns>
-    public async Task<string?> RunAsync(JobClaim claim, CancellationToken stoppingToken)
+    public async Task<JobStatus?> RunAsync(JobClaim claim, CancellationToken stoppingToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
         var job = claim.Job;
@@ -57,7 +57,7 @@ public sealed partial class JobRunner
             jobCancel.CancelAfter(_options.ShutdownGrace);
         });
         var progress = new JobProgressReporter(_jobs, job.Id, _options.WorkerId, _options.ProgressInterval, _logger);
-        string? status;
+        JobStatus status;
         try
         {
             status = await RunSyncAsync(job, progress, state, jobCancel.Token);
@@ -72,7 +72,7 @@ public sealed partial class JobRunner
         return await RecordAsync(job, status, state);
     }
 
-    private async Task<string> RunSyncAsync(JobRow job, JobProgressReporter progress, RunState state, CancellationToken cancellationToken)
+    private async Task<JobStatus> RunSyncAsync(JobRow job, JobProgressReporter progress, RunState state, CancellationToken cancellationToken)
     {
         SyncTarget target;
         try
@@ -121,7 +121,7 @@ public sealed partial class JobRunner
         }
     }
 
-    private async Task<string?> RecordAsync(JobRow job, string status, RunState state)
+    private async Task<JobStatus?> RecordAsync(JobRow job, JobStatus status, RunState state)
     {
         // The outcome is written even while shutting down: a job must not stay 'running' behind us.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -141,7 +141,7 @@ public sealed partial class JobRunner
 
             var error = status == JobStatus.Cancelled ? "cancelled" : state.Error;
             var ended = await _jobs.FinishAsync(job.Id, _options.WorkerId, status, state.ResultJson, status == JobStatus.Completed ? null : error, timeout.Token);
-            LogFinished(job.Id, status, error ?? "");
+            LogFinished(job.Id, status.ToText(), error ?? "");
             return ended ? status : null;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)

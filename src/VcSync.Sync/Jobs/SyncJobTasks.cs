@@ -9,22 +9,22 @@ public static class SyncJobTasks
     /// <summary><c>connect</c>, <c>inventory</c>, <c>alarms</c>, with their labels.</summary>
     public static IReadOnlyList<JobTaskDefinition> Definitions { get; } =
     [
-        new("connect", "Connecting to vCenter"),
-        new("inventory", "Fetching inventory"),
-        new("alarms", "Syncing alarms"),
+        new(JobTaskName.Connect, "Connecting to vCenter"),
+        new(JobTaskName.Inventory, "Fetching inventory"),
+        new(JobTaskName.Alarms, "Syncing alarms"),
     ];
 
     /// <summary>The task name of a phase.</summary>
-    public static string NameOf(SyncPhase phase) => phase switch
+    public static JobTaskName NameOf(SyncPhase phase) => phase switch
     {
-        SyncPhase.Connect => "connect",
-        SyncPhase.Inventory => "inventory",
-        SyncPhase.Alarms => "alarms",
+        SyncPhase.Connect => JobTaskName.Connect,
+        SyncPhase.Inventory => JobTaskName.Inventory,
+        SyncPhase.Alarms => JobTaskName.Alarms,
         _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, null),
     };
 
     /// <summary>The <c>job_tasks.status</c> of a phase state.</summary>
-    public static string StatusOf(SyncPhaseState state) => state switch
+    public static JobStatus StatusOf(SyncPhaseState state) => state switch
     {
         SyncPhaseState.Pending => JobStatus.Pending,
         SyncPhaseState.Running => JobStatus.Running,

@@ -1,12 +1,12 @@
-using System.Text;
+using Sylvan.Data.Csv;
 
 namespace VcSync.Sync.Servers;
 
 /// <summary>
-/// A strict RFC 4180 reader: fields separated by commas, records by CRLF or LF; a field in double quotes may hold
-/// commas, line breaks and doubled quotes. Anything else about quotes is an error with its line (a quote inside an
-/// unquoted field, text after a closing quote, a quote never closed), because guessing would import wrong data.
-/// Lines that are entirely empty are skipped.
+/// A strict RFC 4180 reader on Sylvan.Data.Csv: fields separated by commas, records by CRLF or LF; a field in double
+/// quotes may hold commas, line breaks and doubled quotes. Anything else about quotes is an error with its line (a
+/// quote inside an unquoted field, text after a closing quote, a quote never closed), because guessing would import
+/// wrong data. Lines that are entirely empty are skipped.
 /// </summary>
 public static class CsvReader
 {
@@ -16,104 +16,99 @@ public static class CsvReader
     {
         ArgumentNullException.ThrowIfNull(text);
         var records = new List<CsvRecord>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
+        // Sylvan counts records; errors name the physical line a record starts on, counted from the raw records.
         var line = 1;
-        var recordLine = 1;
-        var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
-        var atFieldStart = true;
-        var recordEmpty = true;
-        while (i < text.Length)
+        var options = new CsvDataReaderOptions
         {
-            var c = text[i];
+            HasHeaders = false,
+            CsvStyle = CsvStyle.Standard,
+            ResultSetMode = ResultSetMode.SingleResult,
+        };
+        try
+        {
+            using var reader = CsvDataReader.Create(new StringReader(text.TrimStart('\uFEFF')), options);
+            while (reader.Read())
+            {
+                var raw = reader.GetRawRecordSpan();
+                var start = line;
+                line += LineBreaks(raw);
+                if (raw.TrimEnd("\r\n").IsEmpty)
+                {
+                    continue;
+                }
+
+                var fields = new string[reader.RowFieldCount];
+                for (var i = 0; i < fields.Length; i++)
+                {
+                    fields[i] = reader.GetString(i);
+                }
+
+                // Sylvan takes a quote inside an unquoted field as text; this reader refuses it.
+                if (raw.Contains('"') && HasStrayQuote(raw))
+                {
+                    throw new CsvFormatException(start, "a quote inside an unquoted field (unbalanced quotes)");
+                }
+
+                records.Add(new CsvRecord(start, fields));
+            }
+        }
+        catch (Sylvan.Data.Csv.CsvFormatException exception)
+        {
+            var problem = exception.Message switch
+            {
+                var m when m.Contains("without a closing quote", StringComparison.Ordinal) => "a quoted field is never closed (unbalanced quotes)",
+                var m when m.Contains("after a closing quote", StringComparison.Ordinal) => "text after a closing quote (unbalanced quotes)",
+                var m => m,
+            };
+            throw new CsvFormatException(line, problem);
+        }
+
+        return records;
+    }
+
+    private static int LineBreaks(ReadOnlySpan<char> raw)
+    {
+        var breaks = 0;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] == '\n' || (raw[i] == '\r' && (i + 1 == raw.Length || raw[i + 1] != '\n')))
+            {
+                breaks++;
+            }
+        }
+
+        return breaks;
+    }
+
+    // Walks the raw record: a quote opens a field only at its start; inside it, "" is a quote and " closes it.
+    private static bool HasStrayQuote(ReadOnlySpan<char> raw)
+    {
+        var atFieldStart = true;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
             if (atFieldStart && c == '"')
             {
-                var quoteLine = line;
-                i++;
-                while (true)
+                for (i++; i < raw.Length && !(raw[i] == '"' && (i + 1 == raw.Length || raw[i + 1] != '"')); i++)
                 {
-                    if (i >= text.Length)
+                    if (raw[i] == '"')
                     {
-                        throw new CsvFormatException(quoteLine, "a quoted field is never closed (unbalanced quotes)");
-                    }
-
-                    c = text[i];
-                    if (c == '"')
-                    {
-                        if (i + 1 < text.Length && text[i + 1] == '"')
-                        {
-                            field.Append('"');
-                            i += 2;
-                            continue;
-                        }
-
                         i++;
-                        break;
                     }
-
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-
-                    field.Append(c);
-                    i++;
                 }
 
-                recordEmpty = false;
                 atFieldStart = false;
-                if (i < text.Length && text[i] is not (',' or '\r' or '\n'))
-                {
-                    throw new CsvFormatException(line, "text after a closing quote (unbalanced quotes)");
-                }
-
                 continue;
             }
 
-            switch (c)
+            if (c == '"')
             {
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    atFieldStart = true;
-                    recordEmpty = false;
-                    i++;
-                    break;
-                case '\r' when i + 1 < text.Length && text[i + 1] == '\n':
-                    i++;
-                    break;
-                case '\r' or '\n':
-                    EndRecord();
-                    i++;
-                    line++;
-                    recordLine = line;
-                    break;
-                case '"':
-                    throw new CsvFormatException(line, "a quote inside an unquoted field (unbalanced quotes)");
-                default:
-                    field.Append(c);
-                    atFieldStart = false;
-                    recordEmpty = false;
-                    i++;
-                    break;
-            }
-        }
-
-        EndRecord();
-        return records;
-
-        void EndRecord()
-        {
-            if (!recordEmpty)
-            {
-                fields.Add(field.ToString());
-                records.Add(new CsvRecord(recordLine, fields.ToArray()));
+                return true;
             }
 
-            fields.Clear();
-            field.Clear();
-            atFieldStart = true;
-            recordEmpty = true;
+            atFieldStart = c is ',' or '\r' or '\n';
         }
+
+        return false;
     }
 }

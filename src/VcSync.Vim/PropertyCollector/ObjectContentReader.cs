@@ -144,7 +144,7 @@ internal sealed class ObjectContentReader
                 else if (ReferenceEquals(local, _names.Val))
                 {
                     // The name comes first on the wire (DynamicProperty: name, val), so its filter is known here.
-                    var isNil = false;
+                    bool isNil;
                     value = name is not null && _filters is not null && _filters.TryGetValue(name, out var filter)
                         ? _decoder.ReadFilteredValue(r, filter, out isNil)
                         : _decoder.ReadValue(r, null, out isNil);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http;
 using System.Security.Authentication;
 using System.Xml;
 using VcSync.Vim.Faults;

@@ -1,4 +1,3 @@
-using VcSync.Simulator;
 using VcSync.Storage;
 using VcSync.Tests.Fixtures;
 using VcSync.Vim.PropertyCollector;

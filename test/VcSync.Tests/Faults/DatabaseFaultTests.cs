@@ -82,7 +82,7 @@ public sealed class DatabaseFaultTests(FaultsFixture fixture, PostgresServer pos
         Assert.IsAssignableFrom<NpgsqlException>(error.InnerException);
         await before.AssertUnchangedButTheFailureRecordAsync(store);
         var row = Assert.Single(await store.ListVCentersAsync(Ct));
-        Assert.Equal("failed", row.LastSyncStatus);
+        Assert.Equal(SyncStatus.Failed, row.LastSyncStatus);
         await fixture.Simulator.RestartAsync(Ct);
     }
 

@@ -50,6 +50,6 @@ public sealed class JobFailureTests(FaultsFixture fixture)
         Assert.EndsWith("(after 3 attempts)", failed.Error, StringComparison.Ordinal);
         Assert.Equal(3, fixture.Proxy.Spoiled);
         await before.AssertUnchangedButTheFailureRecordAsync(store, "jobs", "job_tasks");
-        Assert.Equal("failed", Assert.Single(await store.ListVCentersAsync(Ct)).LastSyncStatus);
+        Assert.Equal(SyncStatus.Failed, Assert.Single(await store.ListVCentersAsync(Ct)).LastSyncStatus);
     }
 }

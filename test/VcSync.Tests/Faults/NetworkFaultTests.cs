@@ -76,7 +76,7 @@ public sealed class NetworkFaultTests(FaultsFixture fixture)
         Assert.EndsWith("(after 3 attempts)", error.Message, StringComparison.Ordinal);
         await before.AssertUnchangedButTheFailureRecordAsync(store);
         var row = Assert.Single(await store.ListVCentersAsync(Ct));
-        Assert.Equal("failed", row.LastSyncStatus);
+        Assert.Equal(SyncStatus.Failed, row.LastSyncStatus);
         Assert.Equal(error.Message, $"Sync of vc-faults failed: {row.LastSyncError}");
         Assert.Equal(0, await fixture.Simulator.GetOpenTokenCountAsync(Ct));
     }

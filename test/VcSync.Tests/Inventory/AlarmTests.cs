@@ -71,8 +71,8 @@ public class AlarmTests
         Assert.Equal("C1", byKey["alarm-6.c1"].EntityName);
         Assert.Equal("PG1", byKey["alarm-8.pg1"].EntityName);
 
-        // The folder is not an inventory object.
-        Assert.Equal(6, snapshot.TotalObjects);
+        // Every object the retrieval returned counts, the root folder that carries the alarms included.
+        Assert.Equal(7, snapshot.TotalObjects);
     }
 
     [Fact]

@@ -32,13 +32,13 @@ public sealed class FencedWriteTests(PostgresServer server, JobWorld world) : IC
                 ["--db", connectionString, "--worker-id", "stopped", "--heartbeat", "10m", "--stale-after", "30m", "--poll", "100ms", "--page-size", "5"],
                 new Dictionary<string, string> { ["VCSYNC_SECRET_KEY"] = world.SecretKeyBase64 });
             await JobWorld.WaitForJobAsync(
-                jobs, job.Id, j => j.WorkerId == "stopped" && j.Tasks.Any(t => t.Name == "inventory" && t.Message?.StartsWith("Fetched", StringComparison.Ordinal) == true), "fetching in the worker process");
+                jobs, job.Id, j => j.WorkerId == "stopped" && j.Tasks.Any(t => t.Name == JobTaskName.Inventory && t.Message?.StartsWith("Fetched", StringComparison.Ordinal) == true), "fetching in the worker process");
             stopped.Signal("STOP");
 
             // Past the survivor's 3 s stale timeout it takes the job over and completes it.
             await using (world.StartWorker(store, JobWorld.FastWorker("survivor")))
             {
-                job = await JobWorld.WaitForJobAsync(jobs, job.Id, j => JobStatus.IsFinished(j.Status), "finished by the survivor");
+                job = await JobWorld.WaitForJobAsync(jobs, job.Id, j => j.Status.IsFinished(), "finished by the survivor");
             }
 
             Assert.Equal(JobStatus.Completed, job.Status);

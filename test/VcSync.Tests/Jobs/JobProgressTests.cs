@@ -55,10 +55,10 @@ public sealed partial class JobProgressTests(JobWorld world) : IClassFixture<Job
         var writes = await log.ReadAsync(second.Id, "inventory");
         var history = string.Join("\n", writes.Select(w => $"{w.Status} {w.Progress} {w.Message}"));
         Assert.True(writes.Zip(writes.Skip(1)).All(p => p.First.Progress <= p.Second.Progress), history);
-        Assert.Equal((JobStatus.Completed, 100), (writes[^1].Status, writes[^1].Progress));
+        Assert.Equal((JobStatusText.Completed, 100), (writes[^1].Status, writes[^1].Progress));
 
         // Fetching against the estimate: several distinct steps strictly between the start and the end of the fetch.
-        var fetching = writes.Where(w => w.Status == JobStatus.Running && w.Progress is > 0 and < 80).ToList();
+        var fetching = writes.Where(w => w.Status == JobStatusText.Running && w.Progress is > 0 and < 80).ToList();
         Assert.True(fetching.Select(w => w.Progress).Distinct().Count() >= 2, history);
         var suffix = string.Create(CultureInfo.InvariantCulture, $" of ~{expected:N0} objects");
         foreach (var write in fetching)

@@ -43,7 +43,7 @@ public sealed class JobQueueTests(PostgresServer server, JobWorld world) : IClas
         {
             foreach (var id in ids)
             {
-                await JobWorld.WaitForJobAsync(jobs, id, j => JobStatus.IsFinished(j.Status), "finished");
+                await JobWorld.WaitForJobAsync(jobs, id, j => j.Status.IsFinished(), "finished");
             }
         }
 
@@ -78,12 +78,12 @@ public sealed class JobQueueTests(PostgresServer server, JobWorld world) : IClas
         var jobs = store.Jobs();
         var vcenter = await world.RegisterAsync(store, "progress");
         var job = (await jobs.EnqueueSyncAsync(vcenter.Id, SyncJobTasks.Definitions, false, Ct)).Single();
-        Assert.Equal(["connect", "inventory", "alarms"], job.Tasks.Select(t => t.Name));
+        Assert.Equal([JobTaskName.Connect, JobTaskName.Inventory, JobTaskName.Alarms], job.Tasks.Select(t => t.Name));
         Assert.All(job.Tasks, t => Assert.Equal(JobStatus.Pending, t.Status));
 
         await using (world.StartWorker(store, JobWorld.FastWorker("worker-p") with { MaxObjectsPerPage = 10 }))
         {
-            job = await JobWorld.WaitForJobAsync(jobs, job.Id, j => JobStatus.IsFinished(j.Status), "finished");
+            job = await JobWorld.WaitForJobAsync(jobs, job.Id, j => j.Status.IsFinished(), "finished");
         }
 
         Assert.Equal(JobStatus.Completed, job.Status);
@@ -127,9 +127,9 @@ public sealed class JobQueueTests(PostgresServer server, JobWorld world) : IClas
             await using (world.StartWorker(store, JobWorld.FastWorker("worker-c") with { MaxObjectsPerPage = 5 }))
             {
                 await JobWorld.WaitForJobAsync(
-                    jobs, job.Id, j => j.Tasks.Any(t => t.Name == "inventory" && t.Status == JobStatus.Running && t.Progress > 0), "fetching pages with a percentage");
+                    jobs, job.Id, j => j.Tasks.Any(t => t.Name == JobTaskName.Inventory && t.Status == JobStatus.Running && t.Progress > 0), "fetching pages with a percentage");
                 Assert.Equal(CancelOutcome.Requested, await jobs.RequestCancelAsync(job.Id, Ct));
-                job = await JobWorld.WaitForJobAsync(jobs, job.Id, j => JobStatus.IsFinished(j.Status), "finished");
+                job = await JobWorld.WaitForJobAsync(jobs, job.Id, j => j.Status.IsFinished(), "finished");
             }
         }
         finally
@@ -139,13 +139,13 @@ public sealed class JobQueueTests(PostgresServer server, JobWorld world) : IClas
 
         Assert.Equal(JobStatus.Cancelled, job.Status);
         Assert.True(job.CancelRequested);
-        Assert.Equal(JobStatus.Completed, job.Tasks.Single(t => t.Name == "connect").Status);
-        Assert.Equal(JobStatus.Cancelled, job.Tasks.Single(t => t.Name == "inventory").Status);
-        Assert.All(job.Tasks, t => Assert.True(JobStatus.IsFinished(t.Status)));
+        Assert.Equal(JobStatus.Completed, job.Tasks.Single(t => t.Name == JobTaskName.Connect).Status);
+        Assert.Equal(JobStatus.Cancelled, job.Tasks.Single(t => t.Name == JobTaskName.Inventory).Status);
+        Assert.All(job.Tasks, t => Assert.True(t.Status.IsFinished()));
         Assert.Null(job.Result);
         Assert.Equal(before, await JobWorld.InventoryAsync(store));
         Assert.Equal(tokensBefore, await world.Simulator.GetOpenTokenCountAsync(Ct));
-        Assert.Equal("cancelled", (await store.FindVCenterAsync(vcenter.Id, Ct))!.LastSyncStatus);
+        Assert.Equal(SyncStatus.Cancelled, (await store.FindVCenterAsync(vcenter.Id, Ct))!.LastSyncStatus);
 
         // The acknowledgement was a real change: a sync that is not cancelled writes it.
         await new FullInventorySync(store, NullLoggerFactory.Instance).RunAsync(
@@ -188,7 +188,7 @@ public sealed class JobQueueTests(PostgresServer server, JobWorld world) : IClas
         {
             await using (world.StartWorker(store, JobWorld.FastWorker("worker-f") with { MaxObjectsPerPage = 10 }))
             {
-                job = await JobWorld.WaitForJobAsync(jobs, job.Id, j => JobStatus.IsFinished(j.Status), "finished");
+                job = await JobWorld.WaitForJobAsync(jobs, job.Id, j => j.Status.IsFinished(), "finished");
             }
         }
         finally
@@ -198,10 +198,10 @@ public sealed class JobQueueTests(PostgresServer server, JobWorld world) : IClas
 
         Assert.Equal(JobStatus.Failed, job.Status);
         Assert.Contains("SystemError", job.Error, StringComparison.Ordinal);
-        Assert.Equal(JobStatus.Failed, job.Tasks.Single(t => t.Name == "inventory").Status);
+        Assert.Equal(JobStatus.Failed, job.Tasks.Single(t => t.Name == JobTaskName.Inventory).Status);
         Assert.Null(job.Result);
         Assert.Equal(before, await JobWorld.InventoryAsync(store));
-        Assert.Equal("failed", (await store.FindVCenterAsync(vcenter.Id, Ct))!.LastSyncStatus);
+        Assert.Equal(SyncStatus.Failed, (await store.FindVCenterAsync(vcenter.Id, Ct))!.LastSyncStatus);
     }
 
     [Fact]
@@ -214,14 +214,14 @@ public sealed class JobQueueTests(PostgresServer server, JobWorld world) : IClas
 
         await using (world.StartWorker(store, JobWorld.FastWorker("worker-l")))
         {
-            job = await JobWorld.WaitForJobAsync(jobs, job.Id, j => JobStatus.IsFinished(j.Status), "finished");
+            job = await JobWorld.WaitForJobAsync(jobs, job.Id, j => j.Status.IsFinished(), "finished");
         }
 
         Assert.Equal(JobStatus.Failed, job.Status);
         Assert.Contains("login", job.Error, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("not-the-password", job.Error, StringComparison.Ordinal);
-        Assert.Equal(JobStatus.Failed, job.Tasks.Single(t => t.Name == "connect").Status);
-        Assert.All(job.Tasks.Where(t => t.Name != "connect"), t => Assert.Equal(JobStatus.Cancelled, t.Status));
+        Assert.Equal(JobStatus.Failed, job.Tasks.Single(t => t.Name == JobTaskName.Connect).Status);
+        Assert.All(job.Tasks.Where(t => t.Name != JobTaskName.Connect), t => Assert.Equal(JobStatus.Cancelled, t.Status));
         Assert.Empty(await store.ListRowsAsync("vcenter_vms", vcenter.Id, Ct));
     }
 
@@ -242,7 +242,7 @@ public sealed class JobQueueTests(PostgresServer server, JobWorld world) : IClas
                 new Dictionary<string, string> { ["VCSYNC_SECRET_KEY"] = world.SecretKeyBase64 }))
             {
                 await JobWorld.WaitForJobAsync(
-                    jobs, job.Id, j => j.WorkerId == "doomed" && j.Tasks.Any(t => t.Name == "inventory" && t.Message?.StartsWith("Fetched", StringComparison.Ordinal) == true), "fetching in the worker process");
+                    jobs, job.Id, j => j.WorkerId == "doomed" && j.Tasks.Any(t => t.Name == JobTaskName.Inventory && t.Message?.StartsWith("Fetched", StringComparison.Ordinal) == true), "fetching in the worker process");
                 doomed.KillHard();
                 Assert.True(await doomed.WaitForExitAsync(TimeSpan.FromSeconds(30)));
             }
@@ -250,7 +250,7 @@ public sealed class JobQueueTests(PostgresServer server, JobWorld world) : IClas
             Assert.Equal(JobStatus.Running, (await jobs.FindAsync(job.Id, Ct))!.Status);
             await using (world.StartWorker(store, JobWorld.FastWorker("survivor")))
             {
-                job = await JobWorld.WaitForJobAsync(jobs, job.Id, j => JobStatus.IsFinished(j.Status), "finished");
+                job = await JobWorld.WaitForJobAsync(jobs, job.Id, j => j.Status.IsFinished(), "finished");
             }
         }
         finally
@@ -282,7 +282,7 @@ public sealed class JobQueueTests(PostgresServer server, JobWorld world) : IClas
                  "--page-size", "5", "--shutdown-grace", "100ms"],
                 new Dictionary<string, string> { ["VCSYNC_SECRET_KEY"] = world.SecretKeyBase64 });
             await JobWorld.WaitForJobAsync(
-                jobs, job.Id, j => j.WorkerId == "stopping" && j.Tasks.Any(t => t.Name == "inventory" && t.Message?.StartsWith("Fetched", StringComparison.Ordinal) == true), "fetching in the worker process");
+                jobs, job.Id, j => j.WorkerId == "stopping" && j.Tasks.Any(t => t.Name == JobTaskName.Inventory && t.Message?.StartsWith("Fetched", StringComparison.Ordinal) == true), "fetching in the worker process");
             worker.Terminate();
             Assert.True(await worker.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the worker did not stop on SIGTERM");
             Assert.True(worker.ExitCode == 0, worker.StandardError);

@@ -81,7 +81,7 @@ public sealed class UnattendedSyncTests(JobWorld world) : IClassFixture<JobWorld
         Assert.Equal(JobStatus.Failed, await runner.RunAsync(claim, Ct));
         var job = (await jobs.FindAsync(claim.Job.Id, Ct))!;
         Assert.Contains("VCSYNC_PASSWORD_NO_PW_EXAMPLE", job.Error, StringComparison.Ordinal);
-        Assert.Equal(JobStatus.Failed, job.Tasks.Single(t => t.Name == "connect").Status);
+        Assert.Equal(JobStatus.Failed, job.Tasks.Single(t => t.Name == JobTaskName.Connect).Status);
     }
 
     [Fact]

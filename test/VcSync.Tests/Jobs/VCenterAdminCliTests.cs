@@ -40,23 +40,23 @@ public sealed class VCenterAdminCliTests(JobWorld world) : IClassFixture<JobWorl
 
         var enqueued = JsonNode.Parse((await CliAsync("jobs", "enqueue", "sync", "--vcenter", "sim", "--db", database, "--json")).StandardOutput)!.AsArray();
         var jobId = Assert.Single(enqueued)!["id"]!.GetValue<Guid>();
-        Assert.Equal(JobStatus.Pending, (string?)enqueued[0]!["status"]);
+        Assert.Equal(JobStatusText.Pending, (string?)enqueued[0]!["status"]);
 
         await using (var worker = WorkerProcess.Start(
             ["--db", database, "--worker-id", "e2e", "--poll", "200ms", "--heartbeat", "1s", "--stale-after", "10s"], KeyEnvironment))
         {
             await using var store = await InventoryStoreFactory.OpenAsync(database, null, Ct);
-            await JobWorld.WaitForJobAsync(store.Jobs(), jobId, j => JobStatus.IsFinished(j.Status), "finished");
+            await JobWorld.WaitForJobAsync(store.Jobs(), jobId, j => j.Status.IsFinished(), "finished");
             worker.Terminate();
             Assert.True(await worker.WaitForExitAsync(JobWorld.Patience), "the worker did not exit on SIGTERM");
             Assert.True(worker.ExitCode == 0, worker.StandardError);
         }
 
         var shown = JsonNode.Parse((await CliAsync("jobs", "show", jobId.ToString(), "--db", database, "--json")).StandardOutput)!;
-        Assert.Equal((JobStatus.Completed, "sim", "e2e", 100), ((string?)shown["status"], (string?)shown["vcenter"], (string?)shown["worker_id"], (int)shown["progress"]!));
+        Assert.Equal((JobStatusText.Completed, "sim", "e2e", 100), ((string?)shown["status"], (string?)shown["vcenter"], (string?)shown["worker_id"], (int)shown["progress"]!));
         Assert.Null((string?)shown["error"]);
         var tasks = shown["tasks"]!.AsArray().Select(t => ((string?)t!["name"], (string?)t["status"], (int)t["progress"]!)).ToList();
-        Assert.Equal([("connect", JobStatus.Completed, 100), ("inventory", JobStatus.Completed, 100), ("alarms", JobStatus.Completed, 100)], tasks);
+        Assert.Equal([("connect", JobStatusText.Completed, 100), ("inventory", JobStatusText.Completed, 100), ("alarms", JobStatusText.Completed, 100)], tasks);
         var result = shown["result"]!.AsObject();
         Assert.Equal(world.Simulator.Counts.Vms, (int)result["vms"]!["new"]!);
         Assert.Equal(world.Simulator.Counts.Hosts, (int)result["hosts"]!["new"]!);
@@ -154,14 +154,14 @@ public sealed class VCenterAdminCliTests(JobWorld world) : IClassFixture<JobWorl
 
         await using (world.StartWorker(store, JobWorld.FastWorker("split-worker")))
         {
-            await JobWorld.WaitForJobAsync(store.Jobs(), untargeted.Id, j => JobStatus.IsFinished(j.Status), "split");
+            await JobWorld.WaitForJobAsync(store.Jobs(), untargeted.Id, j => j.Status.IsFinished(), "split");
             var split = (await store.Jobs().ListAsync(50, Ct)).Where(j => j.Id != untargeted.Id).ToList();
             Assert.Equal(new[] { first.Id, second.Id }.Order(), split.Select(j => j.TargetVCenterId!.Value).Order());
             foreach (var job in split)
             {
-                var done = await JobWorld.WaitForJobAsync(store.Jobs(), job.Id, j => JobStatus.IsFinished(j.Status), "finished");
+                var done = await JobWorld.WaitForJobAsync(store.Jobs(), job.Id, j => j.Status.IsFinished(), "finished");
                 Assert.True(done.Status == JobStatus.Completed, done.Error);
-                Assert.Equal(["connect", "inventory", "alarms"], done.Tasks.Select(t => t.Name));
+                Assert.Equal([JobTaskName.Connect, JobTaskName.Inventory, JobTaskName.Alarms], done.Tasks.Select(t => t.Name));
                 Assert.All(done.Tasks, t => Assert.Equal((JobStatus.Completed, 100), (t.Status, t.Progress)));
             }
         }

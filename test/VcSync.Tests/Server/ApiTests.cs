@@ -283,7 +283,7 @@ public sealed class ApiTests(ServerWorld world)
         Assert.Equal("pending", job.RootElement.GetProperty("status").GetString());
         using var cancelled = await server.Client.SendAsync(RunningServer.Authorized(HttpMethod.Post, $"/api/v1/jobs/{id}/cancel"), Ct);
         Assert.Equal(HttpStatusCode.Accepted, cancelled.StatusCode);
-        Assert.Equal("cancelled", (await store.Jobs().FindAsync(id, Ct))!.Status);
+        Assert.Equal(VcSync.Storage.Jobs.JobStatus.Cancelled, (await store.Jobs().FindAsync(id, Ct))!.Status);
         var events = await server.Client.GetStringAsync($"/api/v1/jobs/{id}/events", Ct);
         Assert.Contains("\"status\":\"cancelled\"", events, StringComparison.Ordinal);
     }

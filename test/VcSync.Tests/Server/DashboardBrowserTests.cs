@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Playwright;
 using VcSync.Server.Hosting;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using VcSync.Simulator;
 using VcSync.Storage;
-using VcSync.Storage.Secrets;
 using VcSync.Storage.Servers;
 using VcSync.Sync.FullSync;
 using VcSync.Tests.Fixtures;

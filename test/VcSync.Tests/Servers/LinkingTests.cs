@@ -1,4 +1,3 @@
-using VcSync.Simulator;
 using VcSync.Storage;
 using VcSync.Storage.Servers;
 using VcSync.Sync.Servers;

@@ -1,7 +1,6 @@
 using System.Reflection;
 using Npgsql;
 using VcSync.Storage;
-using VcSync.Storage.Jobs;
 using VcSync.Storage.Postgres;
 using VcSync.Sync.Jobs;
 using VcSync.Tests.Fixtures;

@@ -102,7 +102,7 @@ public abstract partial class InventoryStoreTests
         Assert.Equal("iu-1", row.InstanceUuid);
         Assert.Equal("8.0.3.0", row.ApiVersion);
         Assert.Equal(T1, row.LastSyncAt);
-        Assert.Equal("completed", row.LastSyncStatus);
+        Assert.Equal(SyncStatus.Completed, row.LastSyncStatus);
         Assert.Null(row.LastSyncError);
 
         var activity = Assert.Single(await store.ListRowsAsync("idrac_commands", null, Ct));
@@ -385,7 +385,7 @@ public abstract partial class InventoryStoreTests
             new SyncFailure
             {
                 VCenterId = vcenter.Id,
-                Status = "failed",
+                Status = SyncStatus.Failed,
                 Error = "login failed: 'bad' <password>",
                 At = T2,
                 Activities = [new ActivityRecord { Operation = "login", Endpoint = "vc - SessionManager", Success = false, ErrorMessage = "denied", CreatedAt = T2 }],
@@ -393,7 +393,7 @@ public abstract partial class InventoryStoreTests
             Ct);
 
         var row = (await store.FindVCenterAsync(vcenter.Id, Ct))!;
-        Assert.Equal("failed", row.LastSyncStatus);
+        Assert.Equal(SyncStatus.Failed, row.LastSyncStatus);
         Assert.Equal("login failed: 'bad' <password>", row.LastSyncError);
         Assert.Equal(T2, row.LastSyncAt);
         Assert.Equal(inventoryBefore, await InventoryDumpAsync(store));
@@ -404,7 +404,7 @@ public abstract partial class InventoryStoreTests
         // A later success clears the error.
         await store.WriteSyncAsync(Write(vcenter, SnapshotBuilder.Build(), T3), Ct);
         row = (await store.FindVCenterAsync(vcenter.Id, Ct))!;
-        Assert.Equal("completed", row.LastSyncStatus);
+        Assert.Equal(SyncStatus.Completed, row.LastSyncStatus);
         Assert.Null(row.LastSyncError);
     }
 
@@ -420,7 +420,7 @@ public abstract partial class InventoryStoreTests
         await store.WriteSyncAsync(Write(b, SnapshotBuilder.Build(), T1), Ct);
 
         Assert.Equal(["vc01", "vc02"], (await store.ListVCentersAsync(Ct)).Select(v => v.Name));
-        Assert.Equal(a with { LastSyncAt = T1, LastSyncStatus = "completed" }, await store.FindVCenterByNameAsync("vc01", Ct));
+        Assert.Equal(a with { LastSyncAt = T1, LastSyncStatus = SyncStatus.Completed }, await store.FindVCenterByNameAsync("vc01", Ct));
         Assert.Equal(a.Id, (await store.FindVCenterByUrlAsync("https://vc01.example.com/sdk", Ct))!.Id);
         Assert.Null(await store.FindVCenterByNameAsync("VC01", Ct));
         Assert.True(a.Enabled);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using VcSync.Inventory.Records;
 using VcSync.Storage;
 using VcSync.Tests.Fixtures;
 

@@ -1,3 +1,4 @@
+using VcSync.Storage;
 using VcSync.Simulator;
 using VcSync.Sync.FullSync;
 using VcSync.Sync.Progress;
@@ -46,7 +47,7 @@ public sealed class InterruptedSyncTests(SimulatorFixture fixture) : IAsyncLifet
         Assert.Equal(0, await simulator.GetOpenTokenCountAsync(TestContext.Current.CancellationToken));
         DatabaseAssert.InventoryUnchanged(before, await SqliteDump.AllTablesAsync(db.Connection));
         var row = await db.VCenterAsync(vcenter.Id);
-        Assert.Equal("failed", row.LastSyncStatus);
+        Assert.Equal(SyncStatus.Failed, row.LastSyncStatus);
         AssertOneLine(row.LastSyncError);
         Assert.Contains("SystemError", failure.Message + " " + failure.InnerException, StringComparison.Ordinal);
         Assert.EndsWith(row.LastSyncError!, failure.Message, StringComparison.Ordinal);
@@ -79,7 +80,7 @@ public sealed class InterruptedSyncTests(SimulatorFixture fixture) : IAsyncLifet
         Assert.Equal(0, await simulator.GetOpenTokenCountAsync(TestContext.Current.CancellationToken));
         DatabaseAssert.InventoryUnchanged(before, await SqliteDump.AllTablesAsync(db.Connection));
         var row = await db.VCenterAsync(vcenter.Id);
-        Assert.Equal("cancelled", row.LastSyncStatus);
+        Assert.Equal(SyncStatus.Cancelled, row.LastSyncStatus);
         AssertOneLine(row.LastSyncError);
     }
 

@@ -1,3 +1,4 @@
+using VcSync.Storage;
 using VcSync.Tests.Support;
 
 namespace VcSync.Tests.Sync;
@@ -55,7 +56,7 @@ public sealed class InventoryMatchesSimulatorTests(SimulatorFixture fixture)
         Assert.Equal(simulator.InstanceUuid, row.InstanceUuid);
         Assert.Equal(reads.About.ApiVersion, row.ApiVersion);
         Assert.Equal(simulator.ApiVersion, row.ApiVersion);
-        Assert.Equal("completed", row.LastSyncStatus);
+        Assert.Equal(SyncStatus.Completed, row.LastSyncStatus);
         Assert.Null(row.LastSyncError);
         Assert.NotNull(row.LastSyncAt);
     }

@@ -46,7 +46,7 @@ public sealed class StoreParitySyncTests(SimulatorFixture fixture, PostgresServe
         var alarms = await pg.Store.ListRowsAsync("vcenter_alarms", inPostgres.Id, TestContext.Current.CancellationToken);
         ContractAssert.RowsMatch("vcenter_alarms", alarms, r => (string)r["alarm_key"]!, expected.Alarms(), inPostgres.Id);
         var row = await pg.VCenterAsync(inPostgres.Id);
-        Assert.Equal((simulator.InstanceUuid, simulator.ApiVersion, "completed"), (row.InstanceUuid, row.ApiVersion, row.LastSyncStatus));
+        Assert.Equal((simulator.InstanceUuid, simulator.ApiVersion, (VcSync.Storage.SyncStatus?)VcSync.Storage.SyncStatus.Completed), (row.InstanceUuid, row.ApiVersion, row.LastSyncStatus));
     }
 
     private static async Task<List<string>> RowsAsync(SyncDatabase db, string table, Guid vcenterId)

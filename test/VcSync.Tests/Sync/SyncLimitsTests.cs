@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using VcSync.Storage;
 using VcSync.Simulator;
 using VcSync.Sync.FullSync;
 using VcSync.Tests.Support;
@@ -49,7 +50,7 @@ public sealed class SyncLimitsTests(SimulatorFixture fixture) : IAsyncLifetime
         Assert.Equal(0, await simulator.GetOpenTokenCountAsync(Ct));
         DatabaseAssert.InventoryUnchanged(before, await SqliteDump.AllTablesAsync(db.Connection));
         var row = await db.VCenterAsync(vcenter.Id);
-        Assert.Equal("failed", row.LastSyncStatus);
+        Assert.Equal(SyncStatus.Failed, row.LastSyncStatus);
         Assert.EndsWith(row.LastSyncError!, failure.Message, StringComparison.Ordinal);
     }
 

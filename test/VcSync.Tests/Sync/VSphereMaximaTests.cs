@@ -77,7 +77,7 @@ public sealed class VSphereMaximaTests(PostgresServer postgres)
         var result = await db.SyncAsync(vcenter, simulator);
 
         Assert.Equal(2, result.Warnings);
-        Assert.Equal("completed", (await db.VCenterAsync(vcenter.Id)).LastSyncStatus);
+        Assert.Equal(VcSync.Storage.SyncStatus.Completed, (await db.VCenterAsync(vcenter.Id)).LastSyncStatus);
         var cluster = Assert.Single(await db.Store.ListRowsAsync("vcenter_clusters", vcenter.Id, Ct));
         Assert.Null(cluster["effective_memory_mb"]);
         Assert.Equal(TotalMemoryBytes, cluster["total_memory_bytes"]);

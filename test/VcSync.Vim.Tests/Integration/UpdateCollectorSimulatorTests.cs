@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using VcSync.Simulator;
 using VcSync.Vim.Faults;
 using VcSync.Vim.PropertyCollector;
-using VcSync.Vim.Values;
 
 namespace VcSync.Vim.Tests.Integration;
 
