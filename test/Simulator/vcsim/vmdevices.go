@@ -215,23 +215,24 @@ func (w *world) diskDevices(vmName string, disks []vmDisk, windows bool) []types
 	return out
 }
 
-// guestDisks are the file systems the tools report (guest.disk).
+// guestDisks are the file systems the tools report (guest.disk). filesystemType (API 7.0) is left unset: the
+// simulator does not trim answers to the client's API version as vCenter does, and pyVmomi 6.7 cannot parse it.
 func (w *world) guestDisks(disks []vmDisk, windows bool) []types.GuestDiskInfo {
 	var out []types.GuestDiskInfo
 	for i, d := range disks {
 		free := d.capacity / 100 * int64(10+w.rng.Intn(80))
 		if windows {
-			out = append(out, types.GuestDiskInfo{DiskPath: string(rune('C'+i)) + `:\`, Capacity: d.capacity - (1 << 20), FreeSpace: free, FilesystemType: "NTFS"})
+			out = append(out, types.GuestDiskInfo{DiskPath: string(rune('C'+i)) + `:\`, Capacity: d.capacity - (1 << 20), FreeSpace: free})
 			continue
 		}
 		if i == 0 {
 			boot := int64(1 << 30)
 			out = append(out,
-				types.GuestDiskInfo{DiskPath: "/boot", Capacity: boot, FreeSpace: boot / 2, FilesystemType: "xfs"},
-				types.GuestDiskInfo{DiskPath: "/", Capacity: d.capacity - boot - (1 << 20), FreeSpace: free, FilesystemType: "xfs"})
+				types.GuestDiskInfo{DiskPath: "/boot", Capacity: boot, FreeSpace: boot / 2},
+				types.GuestDiskInfo{DiskPath: "/", Capacity: d.capacity - boot - (1 << 20), FreeSpace: free})
 			continue
 		}
-		out = append(out, types.GuestDiskInfo{DiskPath: fmt.Sprintf("/data%d", i), Capacity: d.capacity - (1 << 20), FreeSpace: free, FilesystemType: "ext4"})
+		out = append(out, types.GuestDiskInfo{DiskPath: fmt.Sprintf("/data%d", i), Capacity: d.capacity - (1 << 20), FreeSpace: free})
 	}
 	return out
 }
