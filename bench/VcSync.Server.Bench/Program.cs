@@ -58,7 +58,7 @@ try
             BaseAddress = VcSyncServer.BaseAddress(app),
             Timeout = TimeSpan.FromSeconds(30),
         };
-        var reads = store.Reads();
+        await using var reads = store.Reads();
 
         // Warm-up: JIT, connection pools, the database's page cache.
         foreach (var query in queries)
@@ -69,12 +69,21 @@ try
             }
         }
 
-        report.AppendLine("| Call (one client, sequential) | DB query p50 ms | DB query p95 ms | HTTP p50 ms | HTTP p95 ms | HTTP p95 / DB p95 |");
-        report.AppendLine("|---|---:|---:|---:|---:|---:|");
+        report.AppendLine("| Call (one client, sequential) | DB cold ms | DB query p50 ms | DB query p95 ms | HTTP p50 ms | HTTP p95 ms | HTTP p95 / DB p95 |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var query in queries)
         {
             var direct = new Latencies();
             var listQuery = ToListQuery(query);
+            // Cold: a reader whose totals cache is empty, so the call counts the matching rows as after a change.
+            double cold;
+            await using (var fresh = store.Reads())
+            {
+                var coldStart = Stopwatch.GetTimestamp();
+                await fresh.ListAsync(ListResources.Vms, listQuery, ct);
+                cold = Stopwatch.GetElapsedTime(coldStart).TotalMilliseconds;
+            }
+
             var http = new Latencies();
             for (var i = 0; i < sequential; i++)
             {
@@ -90,7 +99,7 @@ try
             }
 
             report.AppendLine(CultureInfo.InvariantCulture,
-                $"| `GET {query}` | {direct.P50} | {direct.P95} | {http.P50} | {http.P95} | {http.Percentile(95) / direct.Percentile(95):0.00} |");
+                $"| `GET {query}` | {cold:0.0} | {direct.P50} | {direct.P95} | {http.P50} | {http.P95} | {http.Percentile(95) / direct.Percentile(95):0.00} |");
         }
 
         var scrapes = new Latencies();
