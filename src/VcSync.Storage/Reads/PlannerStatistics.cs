@@ -50,6 +50,13 @@ internal static class PlannerStatistics
         await using var analyze = connection.CreateCommand();
         analyze.CommandText = postgres ? "ANALYZE" : "PRAGMA analysis_limit = 0; ANALYZE";
         await analyze.ExecuteNonQueryAsync(cancellationToken);
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            // SQLite reads the statistics when a connection loads the schema; pooled connections would plan without
+            // them until they close.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(sqlite);
+        }
+
         return true;
     }
 
