@@ -75,16 +75,19 @@ internal sealed class SqlInventoryReads : IInventoryReads, IAsyncDisposable
         var count = new StringBuilder("SELECT COUNT(*) FROM ").Append(baseOnly ? resource.Table + " t" : resource.From).Append(where).ToString();
         // The exact total is the dear part of a page (every matching row); it is counted once per data version.
         var version = await _version.ReadAsync(connection, cancellationToken);
-        var key = string.Concat(count, string.Concat(parameters.Select(p => "\u0001" + Convert.ToString(p.Value, CultureInfo.InvariantCulture))));
-        if (!_totals.TryGet(key, version, out var total))
-        {
-            await using var countCommand = Command(connection, count, parameters);
-            total = Convert.ToInt64(await countCommand.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-            _totals.Set(key, version, total);
-        }
+        var total = await CountAsync(connection, version, count, parameters, cancellationToken);
         if (total <= query.Offset)
         {
             return new ListPage([], total);
+        }
+
+        if (baseOnly && where.Length > 0 && _dialect is Sqlite.SqliteDialect)
+        {
+            // SQLite's planner takes an equality filter's index over the sort column's own even when the filter keeps
+            // most rows (then it sorts them all); told how many rows the filters keep, it walks the sort's index when
+            // that is cheaper and stops after one page.
+            var all = await CountAsync(connection, version, $"SELECT COUNT(*) FROM {resource.Table} t", [], cancellationToken);
+            where = Where(resource, query, all == 0 ? 1 : (double)total / all).Where;
         }
 
         var select = baseOnly
@@ -101,6 +104,20 @@ internal sealed class SqlInventoryReads : IInventoryReads, IAsyncDisposable
         ];
         await using var command = Command(connection, select.ToString(), pageParameters);
         return new ListPage(await ReadItemsAsync(resource, command, cancellationToken), total);
+    }
+
+    private async Task<long> CountAsync(
+        DbConnection connection, string version, string sql, IReadOnlyList<DbParameter> parameters, CancellationToken cancellationToken)
+    {
+        var key = string.Concat(sql, string.Concat(parameters.Select(p => "\u0001" + Convert.ToString(p.Value, CultureInfo.InvariantCulture))));
+        if (!_totals.TryGet(key, version, out var total))
+        {
+            await using var command = Command(connection, sql, parameters);
+            total = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            _totals.Set(key, version, total);
+        }
+
+        return total;
     }
 
     private static bool IsBaseOnly(ListResource resource, ListQuery query, string sortExpression)
@@ -197,7 +214,9 @@ internal sealed class SqlInventoryReads : IInventoryReads, IAsyncDisposable
         return (hosts, exists);
     }
 
-    private (string Where, IReadOnlyList<DbParameter> Parameters) Where(ListResource resource, ListQuery query)
+    // selectivity: the share of rows the whole condition keeps, when known; each term is then wrapped in SQLite's
+    // likelihood() (a planner hint) with its part of that share.
+    private (string Where, IReadOnlyList<DbParameter> Parameters) Where(ListResource resource, ListQuery query, double? selectivity = null)
     {
         List<string> where = [];
         List<DbParameter> parameters = [];
@@ -230,6 +249,12 @@ internal sealed class SqlInventoryReads : IInventoryReads, IAsyncDisposable
 
             where.Add($"{filter.Expression} {filter.Comparison} @f{i}");
             parameters.Add(_dialect.Parameter($"f{i}", filter.Kind, value));
+        }
+
+        if (selectivity is { } share && where.Count > 0)
+        {
+            var each = Math.Clamp(Math.Pow(share, 1.0 / where.Count), 0.000001, 1).ToString("0.000000", CultureInfo.InvariantCulture);
+            where = [.. where.Select(term => $"likelihood({term}, {each})")];
         }
 
         return (where.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", where), parameters);
