@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using VcSync.Simulator;
 using VcSync.Storage;
-using VcSync.Sync.FullSync;
 using VcSync.Sync.Watch;
 using VcSync.Tests.Fixtures;
 using VcSync.Tests.Support;
@@ -16,6 +16,7 @@ internal sealed class WatchRig : IAsyncDisposable
     public static readonly string[] InventoryTables =
     [
         "vcenter_clusters", "vcenter_hosts", "vcenter_vms", "vcenter_datastores", "vcenter_datastore_hosts", "vcenter_networks", "vcenter_alarms",
+        "vcenter_vm_nics", "vcenter_vm_disks", "vcenter_vm_partitions", "vcenter_vm_snapshots", "vcenter_host_portgroups",
     ];
 
     private static readonly string[] PerDatabaseColumns = ["id", "source_vcenter_id", "first_seen_at", "last_sync_at", "server_id"];
@@ -62,10 +63,10 @@ internal sealed class WatchRig : IAsyncDisposable
     }
 
     /// <summary>Starts the watcher and waits until its reconcile is written.</summary>
-    public async Task StartWatcherAsync(WatchOptions? options = null, IInventoryStore? store = null)
+    public async Task StartWatcherAsync(WatchOptions? options = null, IInventoryStore? store = null, ILoggerFactory? loggerFactory = null)
     {
         _stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        var watcher = new VCenterWatcher(store ?? Store, options ?? Options(), NullLoggerFactory.Instance);
+        var watcher = new VCenterWatcher(store ?? Store, options ?? Options(), loggerFactory ?? NullLoggerFactory.Instance);
         _watcher = Task.Run(() => watcher.RunAsync(new WatchTarget { VCenter = VCenter, Password = Simulator.Password }, failFast: true, _stop.Token));
         await UntilAsync(async () => (await WatcherAsync())?.Status == WatchStatus.Watching, "the watcher never reached 'watching'");
     }

@@ -1,5 +1,9 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using VcSync.Simulator;
+using VcSync.Storage.Sqlite;
+using VcSync.Sync.Watch;
+using VcSync.Tests.Server;
 using VcSync.Tests.Fixtures;
 
 namespace VcSync.Tests.Watch;
@@ -48,13 +52,17 @@ public sealed class WatcherRecoveryTests(PostgresServer postgres)
         Assert.DoesNotContain(await rig.Store.ListRowsAsync("vcenter_vms", rig.VCenter.Id, Ct), v => (string)v["moref"]! == (string)vms[2]["moref"]!);
     }
 
-    [Fact]
-    public async Task A_dropped_connection_and_a_database_outage_are_retried_and_reconciled()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_dropped_connection_and_a_database_outage_are_retried_and_reconciled(string store)
     {
-        await using var rig = await WatchRig.StartAsync("sqlite", postgres, vms: 20, seed: 13);
-        // The watcher's own store gives up on a locked file after 1 s (30 s by default).
-        await using var impatient = new VcSync.Storage.Sqlite.SqliteInventoryStore(rig.Database.Connection, null, TimeSpan.FromSeconds(1));
-        await rig.StartWatcherAsync(store: impatient);
+        await using var rig = await WatchRig.StartAsync(store, postgres, vms: 20, seed: 13);
+        var logs = new CapturedLogs();
+        using var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Information).AddProvider(logs));
+        // On SQLite the watcher's own store gives up on a locked file after 1 s (30 s by default).
+        await using var impatient = store == "sqlite" ? new SqliteInventoryStore(rig.Database.Connection, null, TimeSpan.FromSeconds(1)) : null;
+        await rig.StartWatcherAsync(store: impatient, loggerFactory: loggerFactory);
         await rig.UntilEqualToFullSyncAsync();
 
         // The connection drops in the middle of a wait.
@@ -62,24 +70,24 @@ public sealed class WatcherRecoveryTests(PostgresServer postgres)
         await rig.ControlAsync(new JsonObject { ["op"] = "powerOnMany", ["count"] = 2 });
         await rig.UntilEqualToFullSyncAsync();
 
-        // The database is locked by another writer while a change arrives: the write fails, the watcher backs off and reconciles.
-        await using (var blocker = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={rig.Database.Connection};Default Timeout=1"))
+        // The database goes away while changes arrive: every write fails, the watcher backs off and tries again (more than
+        // once), and once the database is back it reconciles what changed meanwhile.
+        var vms = await rig.Store.ListRowsAsync("vcenter_vms", rig.VCenter.Id, Ct);
+        var recoveries = Recoveries(logs);
+        await using (await DatabaseOutage.BeginAsync(rig.Database.Connection, postgres))
         {
-            await blocker.OpenAsync(Ct);
-            await using var lockTx = (Microsoft.Data.Sqlite.SqliteTransaction)await blocker.BeginTransactionAsync(Ct);
-            await using (var command = blocker.CreateCommand())
-            {
-                command.Transaction = lockTx;
-                command.CommandText = "UPDATE vcenters SET enabled = enabled";
-                await command.ExecuteNonQueryAsync(Ct);
-            }
-
-            var vm = (await rig.Store.ListRowsAsync("vcenter_vms", rig.VCenter.Id, Ct))[3];
-            await rig.ControlAsync(new JsonObject { ["op"] = "rename", ["entity"] = (string)vm["moref"]!, ["entityType"] = "VirtualMachine", ["name"] = "renamed-while-db-locked" });
-            await WatchRig.UntilAsync(async () => (await rig.WatcherAsync())?.Status == "recovering" || (await rig.WatcherAsync())?.LastError is not null, "the watcher did not notice the database outage");
-            await lockTx.RollbackAsync(Ct);
+            await rig.ControlAsync(new JsonObject { ["op"] = "rename", ["entity"] = (string)vms[3]["moref"]!, ["entityType"] = "VirtualMachine", ["name"] = "renamed-while-db-down" });
+            await rig.ControlAsync(new JsonObject { ["op"] = "destroyVM", ["vm"] = (string)vms[4]["moref"]! });
+            await rig.ControlAsync(new JsonObject { ["op"] = "powerOnMany", ["count"] = 3 });
+            await WatchRig.UntilAsync(() => Task.FromResult(Recoveries(logs) >= recoveries + 2), "the watcher did not back off and retry while the database was down");
         }
 
         await rig.UntilEqualToFullSyncAsync();
+        Assert.Equal("renamed-while-db-down", (await rig.RowAsync("vcenter_vms", (string)vms[3]["moref"]!))["name"]);
+        Assert.DoesNotContain(await rig.Store.ListRowsAsync("vcenter_vms", rig.VCenter.Id, Ct), v => (string)v["moref"]! == (string)vms[4]["moref"]!);
+        Assert.Contains(logs.Lines, l => l.Contains("reconnecting and reconciling", StringComparison.Ordinal) && l.Contains(store == "sqlite" ? "locked" : "accepting connections", StringComparison.Ordinal));
+        await WatchRig.UntilAsync(async () => await rig.WatcherAsync() is { Status: WatchStatus.Watching, LastError: null }, "the watcher did not report itself healthy again");
     }
+
+    private static int Recoveries(CapturedLogs logs) => logs.Lines.Count(l => l.Contains("reconnecting and reconciling", StringComparison.Ordinal));
 }
