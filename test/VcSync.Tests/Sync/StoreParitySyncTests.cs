@@ -10,7 +10,7 @@ public sealed class StoreParitySyncTests(SimulatorFixture fixture, PostgresServe
     private static readonly string[] InventoryTables =
     [
         "vcenter_clusters", "vcenter_hosts", "vcenter_vms", "vcenter_datastores", "vcenter_datastore_hosts", "vcenter_networks",
-        "vcenter_alarms",
+        "vcenter_alarms", "vcenter_vm_nics", "vcenter_vm_disks", "vcenter_vm_partitions", "vcenter_vm_snapshots", "vcenter_host_portgroups",
     ];
 
     /// <summary>Surrogate keys and sync times differ between two databases by nature.</summary>
