@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
@@ -17,12 +18,15 @@ using VcSync.Storage;
 using VcSync.Storage.Jobs;
 using VcSync.Storage.Reads;
 using VcSync.Sync.Jobs;
+using VcSync.Sync.Secrets;
+using VcSync.Sync.Watch;
 
 namespace VcSync.Server;
 
 /// <summary>
 /// <c>vcsync serve</c>: Kestrel with the JSON API under <c>/api/v1</c> (described at <c>/openapi/v1.json</c>), the
-/// dashboard, and Prometheus metrics at <c>/metrics</c>, on one store; optionally the job worker in the same process.
+/// dashboard, and Prometheus metrics at <c>/metrics</c>, on one store; optionally the job worker and the watchers in the
+/// same process.
 /// Built from the slim builder with source-generated JSON and compile-time request delegates, so it publishes as
 /// Native AOT.
 /// </summary>
@@ -88,6 +92,19 @@ public static class VcSyncServer
         if (options.Worker is { } workerOptions)
         {
             builder.Services.AddSyncWorker(store, workerOptions);
+        }
+
+        if (options.Watch is { } watchOptions)
+        {
+            builder.Services.TryAddSingleton(_ => new VCenterPasswords(store.Passwords()));
+            builder.Services.AddSingleton(watchOptions);
+            builder.Services.AddHostedService<WatchWorkerService>();
+        }
+
+        if (options.Worker is not null || options.Watch is not null)
+        {
+            builder.Services.AddSingleton(options.HistoryRetention);
+            builder.Services.AddHostedService<HistoryPruneService>();
         }
 
         var app = builder.Build();

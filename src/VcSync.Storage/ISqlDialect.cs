@@ -50,8 +50,11 @@ internal interface ISqlDialect
     /// <summary>Creates the migration journal table unless it exists.</summary>
     string CreateJournalSql { get; }
 
-    /// <summary>An aggregate that joins a text column's values, sorted by code point, with <paramref name="separator"/>.</summary>
-    string OrderedTextAggregate(string column, string separator);
+    /// <summary>
+    /// A scalar subquery that joins <paramref name="column"/>'s values over <paramref name="fromWhere"/> (a FROM clause and
+    /// its WHERE, without the keyword FROM), sorted by code point, with <paramref name="separator"/>; NULL when no row matches.
+    /// </summary>
+    string OrderedTextList(string column, string fromWhere, string separator);
 
     /// <summary>A read-only transaction that sees one snapshot of the database throughout and blocks no sync.</summary>
     Task<DbTransaction> BeginSnapshotReadAsync(DbConnection connection, CancellationToken cancellationToken);

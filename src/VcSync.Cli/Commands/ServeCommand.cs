@@ -5,10 +5,14 @@ using VcSync.Cli.CommandLine;
 using VcSync.Server;
 using VcSync.Server.Hosting;
 using VcSync.Sync.Jobs;
+using VcSync.Sync.Watch;
 
 namespace VcSync.Cli.Commands;
 
-/// <summary><c>vcsync serve</c>: the web dashboard, the HTTP API and the metrics, until stopped (SIGTERM, Ctrl+C).</summary>
+/// <summary>
+/// <c>vcsync serve</c>: the web dashboard, the HTTP API and the metrics, until stopped (SIGTERM, Ctrl+C); with
+/// <c>--worker</c> and <c>--watch</c>, the job worker and the watchers in the same process.
+/// </summary>
 internal static class ServeCommand
 {
     public const string Name = "serve";
@@ -26,9 +30,16 @@ internal static class ServeCommand
         };
         var anonymousRead = new Option<bool>("--allow-anonymous-read") { Description = "Beyond loopback, let GET requests through without the token" };
         var worker = new Option<bool>("--worker") { Description = "Also run the job worker in this process" };
+        var watch = new Option<bool>("--watch") { Description = "Also keep every enabled vCenter live in this process (one watcher per vCenter across all workers)" };
+        var alarmInterval = WatchOptionsParser.AlarmInterval();
+        var historyDays = new Option<int>("--history-days")
+        {
+            Description = "With --worker or --watch: keep the change history this many days",
+            DefaultValueFactory = _ => 90,
+        };
         var command = new Command(Name, "Serve the dashboard, the HTTP API (/api/v1, /openapi/v1.json) and Prometheus metrics (/metrics)")
         {
-            CliOptions.Database, listen, tokenFile, anonymousRead, worker,
+            CliOptions.Database, listen, tokenFile, anonymousRead, worker, watch, alarmInterval, historyDays, CliOptions.Timeout,
         };
         CommandActions.Set(command, LogLevel.Information, async (parse, loggerFactory, cancellationToken) =>
         {
@@ -38,6 +49,10 @@ internal static class ServeCommand
                 Token = ReadToken(parse.GetValue(tokenFile)),
                 AllowAnonymousRead = parse.GetValue(anonymousRead),
                 Worker = parse.GetValue(worker) ? new WorkerOptions() : null,
+                Watch = parse.GetValue(watch) ? WatchOptionsParser.Resolve(parse, alarmInterval, null) : null,
+                HistoryRetention = parse.GetValue(historyDays) > 0
+                    ? new HistoryRetention(TimeSpan.FromDays(parse.GetValue(historyDays)))
+                    : throw new CliException("--history-days must be positive"),
             };
             try
             {

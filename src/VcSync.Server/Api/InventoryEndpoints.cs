@@ -86,9 +86,14 @@ internal static class InventoryEndpoints
 
         foreach (var filter in resource.Filters)
         {
-            yield return (filter.Name, filter.IsNullTest || filter.Kind == Storage.Schema.ColumnKind.Boolean
-                ? "true or false"
-                : $"Equals this {(filter.Kind == Storage.Schema.ColumnKind.Integer ? "number" : "text")}");
+            yield return (filter.Name, filter switch
+            {
+                { IsNullTest: true } or { Kind: Storage.Schema.ColumnKind.Boolean } => "true or false",
+                { Kind: Storage.Schema.ColumnKind.Timestamp, Comparison: ">=" } => "At or after this ISO 8601 time",
+                { Kind: Storage.Schema.ColumnKind.Timestamp } => "Before this ISO 8601 time",
+                { Kind: Storage.Schema.ColumnKind.Integer } => "Equals this number",
+                _ => "Equals this text",
+            });
         }
 
         yield return ("sort", $"A column, '-' before it for descending (default {resource.DefaultSort})");

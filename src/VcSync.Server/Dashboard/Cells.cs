@@ -12,6 +12,23 @@ internal static class Cells
         html.Element("span", value ?? "unknown", Format.StatusClass(value));
     });
 
+    /// <summary>A long value cut to its first 80 characters, whole in the title (e.g. a JSON value in the change feed).</summary>
+    public static PageColumn Truncated(string header, string column) => new(header, column, (html, item) =>
+    {
+        if (item.GetValueOrDefault(column) is not string value)
+        {
+            return;
+        }
+
+        if (value.Length <= 80)
+        {
+            html.Text(value);
+            return;
+        }
+
+        html.Raw("<span").Attr("title", value).Raw(">").Text(value[..79] + "…").Raw("</span>");
+    });
+
     public static PageColumn Bytes(string header, string column) =>
         new(header, column, (html, item) => html.Text(Format.Bytes(item.GetValueOrDefault(column) as long?)));
 

@@ -68,6 +68,9 @@ internal static class Format
         "suspended" => "status yellow",
         "connected" => "status green",
         "disconnected" or "notResponding" => "status red",
+        "created" or "watching" => "status green",
+        "updated" or "syncing" or "starting" => "status blue",
+        "deleted" or "recovering" => "status yellow",
         _ => "status gray",
     };
 }

@@ -9,7 +9,7 @@ internal static class Layout
     private static readonly (string Path, string Label)[] Navigation =
     [
         ("/", "Overview"), ("/vms", "VMs"), ("/hosts", "Hosts"), ("/clusters", "Clusters"), ("/datastores", "Datastores"),
-        ("/networks", "Networks"), ("/alarms", "Alarms"), ("/servers", "Dell servers"), ("/jobs", "Jobs"),
+        ("/networks", "Networks"), ("/alarms", "Alarms"), ("/servers", "Dell servers"), ("/changes", "Changes"), ("/jobs", "Jobs"),
     ];
 
     public static IResult Page(HttpContext context, string title, string active, Html body, int status = StatusCodes.Status200OK)

@@ -88,6 +88,12 @@ internal static class ListPageRenderer
             Select(html, filter.Name, filter.Label, filter.Options, query[filter.Name]);
         }
 
+        // Filters the form has no drop-down for (e.g. one object's history by moref) stay applied when it is sent.
+        foreach (var filter in page.Resource.Filters.Where(f => page.Filters.All(p => p.Name != f.Name) && !string.IsNullOrEmpty(query[f.Name])))
+        {
+            html.Raw("<input type=\"hidden\"").Attr("name", filter.Name).Attr("value", query[filter.Name]).Raw(">");
+        }
+
         if (!string.IsNullOrEmpty(query["sort"]))
         {
             html.Raw("<input type=\"hidden\" name=\"sort\"").Attr("value", query["sort"]).Raw(">");

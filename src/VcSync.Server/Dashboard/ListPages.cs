@@ -98,5 +98,21 @@ internal static class ListPages
         ],
         [new("status", "Status", ["pending", "running", "completed", "failed", "cancelled"])]);
 
-    public static IReadOnlyList<ListPageDefinition> All { get; } = [Vms, Hosts, Clusters, Datastores, Networks, Alarms, Servers];
+    /// <summary>The change feed; an object's name filters the feed to that object's history.</summary>
+    public static ListPageDefinition Changes { get; } = new(
+        "/changes", "Changes", ListResources.Changes,
+        [
+            PageColumn.Of("When", "changed_at"), Cells.Status("Change", "change_kind"), PageColumn.Of("Type", "object_type"),
+            new("Object", "object_name", (html, item) => html.Link(
+                $"/changes?moref={Uri.EscapeDataString(item.GetValueOrDefault("moref") as string ?? "")}&vcenter={Uri.EscapeDataString(item.GetValueOrDefault("vcenter") as string ?? "")}",
+                item.GetValueOrDefault("object_name") as string ?? item.GetValueOrDefault("moref") as string ?? "")),
+            PageColumn.Of("Column", "column_name"), Cells.Truncated("Old value", "old_value"), Cells.Truncated("New value", "new_value"),
+            PageColumn.Of("Source", "source"), VCenter,
+        ],
+        [
+            new("type", "Type", ["vm", "host", "cluster", "datastore", "network", "alarm"]),
+            new("kind", "Change", ["created", "updated", "deleted"]), new("source", "Source", ["sync", "watch"]),
+        ]);
+
+    public static IReadOnlyList<ListPageDefinition> All { get; } = [Vms, Hosts, Clusters, Datastores, Networks, Alarms, Servers, Changes];
 }

@@ -13,6 +13,8 @@ internal static class OverviewPage
         ("datastores", "Datastores", "/datastores"), ("networks", "Networks", "/networks"),
     ];
 
+    private static readonly TimeSpan StaleHeartbeat = TimeSpan.FromSeconds(60);
+
     public static async Task<IResult> RenderAsync(HttpContext context, IInventoryReads reads, TimeProvider time, CancellationToken cancellationToken)
     {
         var summaries = await reads.SummarizeAsync(cancellationToken);
@@ -61,11 +63,39 @@ internal static class OverviewPage
                 html.Element("span", "never synced", "muted");
             }
 
-            html.Raw("</td><td data-watcher>").Element("span", "not watching", "muted").Raw("</td></tr>");
+            html.Raw("</td><td data-watcher>");
+            WatcherCell(html, summary.Watcher, now);
+            html.Raw("</td></tr>");
         }
 
         html.Raw("</tbody></table>");
         return Layout.Page(context, "Overview", "/", html);
+    }
+
+    private static void WatcherCell(Html html, Storage.Watchers.WatcherRow? watcher, DateTimeOffset now)
+    {
+        if (watcher is null)
+        {
+            html.Element("span", "not watching", "muted");
+            return;
+        }
+
+        // A holder that stopped beating without a word (killed) is as good as gone, whatever its row says.
+        var stale = watcher.Status is not ("stopped" or "failed") && now - watcher.HeartbeatAt > StaleHeartbeat;
+        html.Element("span", stale ? "stale" : watcher.Status, stale ? "status gray" : Format.StatusClass(watcher.Status));
+        html.Raw(" <span class=\"small\">updated ").Raw("<time").Attr("datetime", watcher.LastUpdateAt?.ToString("O"))
+            .Attr("title", Format.Instant(watcher.LastUpdateAt)).Raw(">").Text(watcher.LastUpdateAt is null ? "never" : Format.Age(watcher.LastUpdateAt, now))
+            .Raw("</time>");
+        if (watcher.LagMs is { } lag)
+        {
+            html.Raw(", lag <span data-lag-ms>").Number(lag).Raw("</span> ms");
+        }
+
+        html.Raw("</span><div class=\"muted small\">").Text(watcher.WorkerId).Raw(" · heartbeat ").Text(Format.Age(watcher.HeartbeatAt, now)).Raw("</div>");
+        if (watcher.LastError is { } error && watcher.Status is "recovering" or "failed")
+        {
+            html.Raw("<div class=\"error small\">").Text(error).Raw("</div>");
+        }
     }
 
     private static void AlarmCell(Html html, string status, long count, string vcenter)

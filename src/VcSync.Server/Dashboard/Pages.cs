@@ -11,7 +11,7 @@ namespace VcSync.Server.Dashboard;
 /// <summary>The dashboard's routes: server-rendered pages, and the stylesheet and script they load.</summary>
 internal static class Pages
 {
-    private static readonly string[] PagePrefixes = ["/vms", "/hosts", "/clusters", "/datastores", "/networks", "/alarms", "/servers", "/jobs"];
+    private static readonly string[] PagePrefixes = ["/vms", "/hosts", "/clusters", "/datastores", "/networks", "/alarms", "/servers", "/changes", "/jobs"];
 
     private static readonly Dictionary<string, (byte[] Content, string Type)> Assets = new(StringComparer.Ordinal)
     {

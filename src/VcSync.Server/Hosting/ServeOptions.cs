@@ -1,5 +1,6 @@
 using System.Net;
 using VcSync.Sync.Jobs;
+using VcSync.Sync.Watch;
 
 namespace VcSync.Server.Hosting;
 
@@ -17,6 +18,12 @@ public sealed record ServeOptions
 
     /// <summary>Run the job worker in the same process with these options; null runs none.</summary>
     public WorkerOptions? Worker { get; init; }
+
+    /// <summary>Keep every enabled vCenter live in the same process with these options (one watcher per vCenter across all workers); null watches none.</summary>
+    public WatchOptions? Watch { get; init; }
+
+    /// <summary>How long the change history is kept when this process runs the worker or the watchers (it prunes hourly).</summary>
+    public HistoryRetention HistoryRetention { get; init; } = HistoryRetention.Default;
 
     /// <summary>How long a host may take to stop (the worker's grace period is added to it).</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);

@@ -52,6 +52,38 @@ internal sealed class InventoryMetrics : IDisposable
                 .Select(s => new Measurement<long>(s.Objects!.Value, Tag("vcenter", s.VCenter))),
             "{object}",
             "Objects the last successful sync job fetched");
+        CreateWatcherInstruments();
+    }
+
+    private void CreateWatcherInstruments()
+    {
+        _meter.CreateObservableGauge(
+            "vcsync.watcher.lag",
+            () => _figures.Watchers.Where(w => w.LagMs is not null)
+                .Select(w => new Measurement<double>(w.LagMs!.Value / 1000.0, Tag("vcenter", w.VCenterName))),
+            "s",
+            "Watcher lag: from the last update set's arrival from vCenter to its commit");
+        _meter.CreateObservableGauge(
+            "vcsync.watcher.last_update.age",
+            () => _figures.Watchers.Where(w => w.LastUpdateAt is not null)
+                .Select(w => new Measurement<double>((_time.GetUtcNow() - w.LastUpdateAt!.Value).TotalSeconds, Tag("vcenter", w.VCenterName))),
+            "s",
+            "Time since the watcher last applied an update set");
+        _meter.CreateObservableGauge(
+            "vcsync.watcher.heartbeat.age",
+            () => _figures.Watchers.Select(w => new Measurement<double>((_time.GetUtcNow() - w.HeartbeatAt).TotalSeconds, Tag("vcenter", w.VCenterName))),
+            "s",
+            "Time since the watcher's last heartbeat (it is taken over when stale)");
+        _meter.CreateObservableGauge(
+            "vcsync.watcher.status",
+            () => _figures.Watchers.Select(w => new Measurement<int>(1, Tag("vcenter", w.VCenterName), Tag("status", w.Status))),
+            "{watcher}",
+            "The watcher's status (starting, syncing, watching, recovering, stopped, failed), 1 per watched vCenter");
+        _meter.CreateObservableCounter(
+            "vcsync.watcher.updates",
+            () => _figures.Watchers.Select(w => new Measurement<long>(w.UpdatesApplied, Tag("vcenter", w.VCenterName))),
+            "{update}",
+            "Update sets the watcher applied");
     }
 
     /// <summary>Takes the figures the next collection reports.</summary>

@@ -30,7 +30,11 @@ internal static class ExportViews
     {
         const string JoinVCenter = " JOIN vcenters vcenter ON vcenter.id = {0}.source_vcenter_id";
         var vcenter = ("vcenter", ContractSchema.VCenters);
-        var hostNames = dialect.OrderedTextAggregate("h.name", ", ");
+        var hostNames = dialect.OrderedTextList(
+            "h.name",
+            "vcenter_datastore_hosts dh JOIN vcenter_hosts h ON h.source_vcenter_id = dh.source_vcenter_id AND h.moref = dh.host_moref" +
+            " WHERE dh.source_vcenter_id = datastore.source_vcenter_id AND dh.datastore_moref = datastore.moref",
+            ", ");
         ExportView?[] views =
         [
             new(
@@ -126,13 +130,9 @@ internal static class ExportViews
                 ["vcenter.name", "host.name", "host.moref", "vswitch.name"]),
             new(
                 ExportSource.Datastores,
-                "vcenter_datastores datastore" + string.Format(null, JoinVCenter, "datastore") +
-                $" LEFT JOIN (SELECT dh.source_vcenter_id, dh.datastore_moref, {hostNames} AS names" +
-                " FROM vcenter_datastore_hosts dh JOIN vcenter_hosts h ON h.source_vcenter_id = dh.source_vcenter_id AND h.moref = dh.host_moref" +
-                " GROUP BY dh.source_vcenter_id, dh.datastore_moref) datastore_hosts" +
-                " ON datastore_hosts.source_vcenter_id = datastore.source_vcenter_id AND datastore_hosts.datastore_moref = datastore.moref",
+                "vcenter_datastores datastore" + string.Format(null, JoinVCenter, "datastore"),
                 [("datastore", ContractSchema.Datastores), vcenter],
-                [Computed("datastore_hosts.names", ColumnKind.Text, "datastore_hosts.names")],
+                [Computed("datastore_hosts.names", ColumnKind.Text, hostNames)],
                 "datastore.source_vcenter_id",
                 ["vcenter.name", "datastore.name", "datastore.moref"]),
             new(

@@ -101,8 +101,8 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public Task PrepareSyncWriteAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public string OrderedTextAggregate(string column, string separator) =>
-        $"string_agg({column}, '{separator}' ORDER BY {column} COLLATE \"C\")";
+    public string OrderedTextList(string column, string fromWhere, string separator) =>
+        $"(SELECT string_agg({column}, '{separator}' ORDER BY {column} COLLATE \"C\") FROM {fromWhere})";
 
     public async Task<DbTransaction> BeginSnapshotReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);

@@ -26,4 +26,7 @@ public sealed record InventoryFigures
 
     /// <summary>Per vCenter: its last successful sync's end, duration and object count, where known.</summary>
     public IReadOnlyList<LastSync> LastSyncs { get; init; } = [];
+
+    /// <summary>The watcher rows: status, last update and lag per watched vCenter.</summary>
+    public IReadOnlyList<Watchers.WatcherRow> Watchers { get; init; } = [];
 }

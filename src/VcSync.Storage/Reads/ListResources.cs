@@ -136,8 +136,27 @@ public static class ListResources
         [Text("status", "t.status"), Text("job_type", "t.job_type")],
         "-created_at");
 
+    /// <summary>
+    /// <c>inventory_changes</c>, the change feed, newest first (ties in write order); the search looks at the object's
+    /// name, <c>since</c> and <c>until</c> bound <c>changed_at</c>.
+    /// </summary>
+    public static ListResource Changes { get; } = new(
+        "changes",
+        "inventory_changes",
+        VCenterJoin,
+        [VCenterName, .. Contract(ContractSchema.InventoryChanges)],
+        "t.id",
+        "t.source_vcenter_id",
+        ["t.object_name"],
+        [
+            Text("type", "t.object_type"), Text("moref", "t.moref"), Text("kind", "t.change_kind"), Text("column", "t.column_name"),
+            Text("source", "t.source"), new("since", "t.changed_at", ColumnKind.Timestamp, Comparison: ">="),
+            new("until", "t.changed_at", ColumnKind.Timestamp, Comparison: "<"),
+        ],
+        "-changed_at");
+
     /// <summary>Every listing, by name.</summary>
-    public static IReadOnlyList<ListResource> All { get; } = [VCenters, Vms, Hosts, Clusters, Datastores, Networks, Alarms, Servers, Jobs];
+    public static IReadOnlyList<ListResource> All { get; } = [VCenters, Vms, Hosts, Clusters, Datastores, Networks, Alarms, Servers, Jobs, Changes];
 
     /// <summary>The listing with this name, or null.</summary>
     public static ListResource? Find(string name) => All.FirstOrDefault(r => r.Name == name);

@@ -125,11 +125,13 @@ internal sealed class SqlInventoryReads : IInventoryReads
             }
         }
 
+        var watchers = (await _store.Watchers().ListAsync(cancellationToken)).ToDictionary(w => w.VCenterId);
         return
         [
             .. vcenters.Select(v => new VCenterSummary
             {
                 VCenter = v,
+                Watcher = watchers.GetValueOrDefault(v.Id),
                 Counts = counts.GetValueOrDefault(v.Id) ?? new Dictionary<string, long>(),
                 RedAlarms = alarms.GetValueOrDefault((v.Id, "red")),
                 YellowAlarms = alarms.GetValueOrDefault((v.Id, "yellow")),
@@ -199,6 +201,7 @@ internal sealed class SqlInventoryReads : IInventoryReads
             PendingJobs = pending,
             RunningJobs = running,
             LastSyncs = await LastSyncsAsync(connection, cancellationToken),
+            Watchers = await _store.Watchers().ListAsync(cancellationToken),
         };
     }
 
@@ -337,7 +340,7 @@ internal sealed class SqlInventoryReads : IInventoryReads
                 continue;
             }
 
-            where.Add($"{filter.Expression} = @f{i}");
+            where.Add($"{filter.Expression} {filter.Comparison} @f{i}");
             parameters.Add(_dialect.Parameter($"f{i}", filter.Kind, value));
         }
 
@@ -363,7 +366,10 @@ internal sealed class SqlInventoryReads : IInventoryReads
             term.Append(" NULLS LAST");
         }
 
-        return (column.Expression == resource.IdExpression ? term.ToString() : term.Append(", ").Append(resource.IdExpression).ToString(), column.Expression);
+        // The tie-break runs the same way as the sort: newest-first changes of one transaction come in reverse write order.
+        return (column.Expression == resource.IdExpression
+            ? term.ToString()
+            : term.Append(", ").Append(resource.IdExpression).Append(descending ? " DESC" : string.Empty).ToString(), column.Expression);
     }
 
     private static object Parse(ListFilter filter, string raw)
@@ -380,6 +386,12 @@ internal sealed class SqlInventoryReads : IInventoryReads
                 return number;
             case ColumnKind.Integer:
                 throw new ListQueryException($"{filter.Name} must be a whole number; got '{raw}'");
+            case ColumnKind.Timestamp when DateTimeOffset.TryParse(
+                raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant)
+                && raw.Length >= 10:
+                return ContractValue.Truncate(instant);
+            case ColumnKind.Timestamp:
+                throw new ListQueryException($"{filter.Name} must be an ISO 8601 time such as 2026-01-31T12:00:00Z; got '{raw}'");
             default:
                 return raw;
         }

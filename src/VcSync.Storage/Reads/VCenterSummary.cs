@@ -14,4 +14,7 @@ public sealed record VCenterSummary
 
     /// <summary>Triggered alarms whose status is yellow.</summary>
     public long YellowAlarms { get; init; }
+
+    /// <summary>Its watcher row (status, last update, lag), or null when it was never watched.</summary>
+    public Watchers.WatcherRow? Watcher { get; init; }
 }

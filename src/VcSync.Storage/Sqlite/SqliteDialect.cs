@@ -88,7 +88,10 @@ internal sealed class SqliteDialect : ISqlDialect
     public async Task PrepareSyncWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(null, "PRAGMA cache_size = -65536", cancellationToken);
 
-    public string OrderedTextAggregate(string column, string separator) => $"group_concat({column}, '{separator}' ORDER BY {column})";
+    // group_concat(... ORDER BY ...) needs SQLite 3.44, newer than Debian 12's 3.40 that the native executable links;
+    // an aggregate over an ordered subquery takes its rows in that order on every version.
+    public string OrderedTextList(string column, string fromWhere, string separator) =>
+        $"(SELECT group_concat(item, '{separator}') FROM (SELECT {column} AS item FROM {fromWhere} ORDER BY {column}))";
 
     // A deferred transaction takes no write lock, so syncs go on while the reader keeps its snapshot (WAL).
     // The page cache of a sync's writes too: an export reads the VMs and their child rows once per sheet, in name order.

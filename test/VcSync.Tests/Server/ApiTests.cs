@@ -84,6 +84,12 @@ public sealed class ApiTests(ServerWorld world)
     [InlineData("sqlite", "/api/v1/vms?is_template=maybe", 400, "is_template must be true or false")]
     [InlineData("postgres", "/api/v1/jobs/0c9a4c57-0000-4000-8000-000000000000", 404, "no job has id")]
     [InlineData("sqlite", "/api/v1/hosts/0c9a4c57-0000-4000-8000-000000000000", 404, "no item of hosts has id")]
+    [InlineData("sqlite", "/api/v1/changes?since=yesterday", 400, "since must be an ISO 8601 time")]
+    [InlineData("postgres", "/api/v1/changes?until=31/12/2026", 400, "until must be an ISO 8601 time")]
+    [InlineData("postgres", "/api/v1/changes?object=vm-1", 400, "'object' is not a filter of changes")]
+    [InlineData("sqlite", "/api/v1/changes?sort=-password", 400, "'password' is not a sortable column of changes")]
+    [InlineData("postgres", "/api/v1/changes?vcenter=nowhere&type=vm", 400, "no vCenter is named 'nowhere'")]
+    [InlineData("sqlite", "/api/v1/changes/0c9a4c57-0000-4000-8000-000000000000", 404, "no item of changes has id")]
     public async Task Bad_requests_get_problem_details_with_a_clear_message(string kind, string path, int status, string message)
     {
         await using var server = await RunningServer.StartAsync(world.Store(kind));
@@ -293,13 +299,7 @@ public sealed class ApiTests(ServerWorld world)
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    private static async Task<JsonElement> GetAsync(RunningServer server, string path)
-    {
-        using var response = await server.Client.GetAsync(path, Ct);
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    private static Task<JsonElement> GetAsync(RunningServer server, string path) => server.GetJsonAsync(path);
 
     private static List<string> Names(JsonElement list) =>
         [.. list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()!)];

@@ -1,5 +1,7 @@
 using System.Globalization;
 using VcSync.Server.Hosting;
+using VcSync.Storage;
+using VcSync.Storage.Changes;
 using static Microsoft.Playwright.Assertions;
 
 namespace VcSync.Tests.Server;
@@ -107,6 +109,34 @@ public sealed class DashboardBrowserTests(ServerWorld world, BrowserSession brow
         await Expect(page.Locator(".titlebar [data-field=status]")).ToHaveTextAsync("cancelled", new() { Timeout = 60_000 });
         await Expect(page.Locator("#cancel-job")).ToBeHiddenAsync();
         Assert.DoesNotContain(_consoleErrors, e => !e.Contains("409", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_change_feed_filters_by_type_and_opens_one_object_s_history()
+    {
+        await using var server = await RunningServer.StartAsync(world.Sqlite);
+        var history = world.Sqlite.Changes();
+        var all = await history.ListAsync(new ChangeQuery { Limit = 1_000_000 }, Ct);
+        var page = await browser.NewPageAsync(_consoleErrors);
+        await page.GotoAsync(new Uri(server.BaseAddress, "changes").ToString());
+        await Expect(page.Locator(".titlebar .total")).ToHaveTextAsync($"{all.Count:N0} total");
+        await BrowserSession.ScreenshotAsync(page, "changes");
+
+        await page.Locator("form.filters select[name=type]").SelectOptionAsync("host");
+        await page.Locator("form.filters button[type=submit]").ClickAsync();
+        await Expect(page.Locator(".titlebar .total")).ToHaveTextAsync($"{all.Count(c => (string?)c["object_type"] == "host"):N0} total");
+        var link = page.Locator("table.list tbody tr").First.Locator("td:nth-child(4) a");
+        var name = await link.TextContentAsync();
+        await link.ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/changes\\?moref="));
+        var moref = (string)all.First(c => (string?)c["object_type"] == "host" && (string?)c["object_name"] == name)["moref"]!;
+        await Expect(page.Locator(".titlebar .total")).ToHaveTextAsync($"{all.Count(c => (string?)c["moref"] == moref):N0} total");
+        // The object's history keeps to that object when another filter is picked.
+        await page.Locator("form.filters select[name=kind]").SelectOptionAsync("created");
+        await page.Locator("form.filters button[type=submit]").ClickAsync();
+        await Expect(page.Locator(".titlebar .total")).ToHaveTextAsync(
+            $"{all.Count(c => (string?)c["moref"] == moref && (string?)c["change_kind"] == "created"):N0} total");
+        Assert.Empty(_consoleErrors);
     }
 
     [Fact]
