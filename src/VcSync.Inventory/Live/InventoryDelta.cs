@@ -9,8 +9,8 @@ namespace VcSync.Inventory.Live;
 public sealed class InventoryDelta
 {
     /// <summary>
-    /// The new or changed records of each table; a child table (<see cref="InventorySnapshot.DatastoreHosts"/>) holds every
-    /// row of each object in <see cref="Parents"/>. <see cref="InventorySnapshot.Alarms"/> is null when alarms did not change.
+    /// The new or changed records of each table; a child table (datastore mounts, VM NICs, disks, partitions and
+    /// snapshots, host portgroups) holds every row of each object in <see cref="Parents"/>. <see cref="InventorySnapshot.Alarms"/> is null when alarms did not change.
     /// </summary>
     public required InventorySnapshot Changed { get; init; }
 

@@ -20,6 +20,13 @@ internal static class InventoryDiff
             alarms = Changed(before.Alarms ?? [], now.Alarms, r => r.AlarmKey, deleted);
         }
 
+        // A parent whose rows differ in any child table has its rows of every child table written (the store replaces them all).
+        NoteChangedParents(before.DatastoreHosts, now.DatastoreHosts, r => r.DatastoreMoref, parents);
+        NoteChangedParents(before.VmNics, now.VmNics, r => r.VmMoref, parents);
+        NoteChangedParents(before.VmDisks, now.VmDisks, r => r.VmMoref, parents);
+        NoteChangedParents(before.VmPartitions, now.VmPartitions, r => r.VmMoref, parents);
+        NoteChangedParents(before.VmSnapshots, now.VmSnapshots, r => r.VmMoref, parents);
+        NoteChangedParents(before.HostPortgroups, now.HostPortgroups, r => r.HostMoref, parents);
         return new InventoryDelta
         {
             Changed = new InventorySnapshot
@@ -28,9 +35,14 @@ internal static class InventoryDiff
                 Hosts = hosts,
                 Vms = vms,
                 Datastores = datastores,
-                DatastoreHosts = ChangedChildren(before.DatastoreHosts, now.DatastoreHosts, r => r.DatastoreMoref, parents),
+                DatastoreHosts = RowsOf(now.DatastoreHosts, r => r.DatastoreMoref, parents) ?? [],
                 Networks = networks,
                 Alarms = alarms,
+                VmNics = RowsOf(now.VmNics, r => r.VmMoref, parents),
+                VmDisks = RowsOf(now.VmDisks, r => r.VmMoref, parents),
+                VmPartitions = RowsOf(now.VmPartitions, r => r.VmMoref, parents),
+                VmSnapshots = RowsOf(now.VmSnapshots, r => r.VmMoref, parents),
+                HostPortgroups = RowsOf(now.HostPortgroups, r => r.HostMoref, parents),
                 TotalObjects = now.TotalObjects,
             },
             Deleted = deleted,
@@ -61,23 +73,43 @@ internal static class InventoryDiff
         return changed;
     }
 
-    // Child rows are compared per parent; a parent whose rows differ gets all its rows written.
-    private static List<T> ChangedChildren<T>(IReadOnlyList<T> before, IReadOnlyList<T> now, Func<T, string> parentOf, HashSet<string> parents)
+    // Child rows are compared per parent: a parent whose set of rows differs (or that has none now) is noted.
+    private static void NoteChangedParents<T>(IReadOnlyList<T>? before, IReadOnlyList<T>? now, Func<T, string> parentOf, HashSet<string> parents)
         where T : class
     {
-        var old = Group(before, parentOf);
-        var current = Group(now, parentOf);
-        var rows = new List<T>();
-        foreach (var (parent, children) in current)
+        if (now is null)
+        {
+            return;
+        }
+
+        var old = Group(before ?? [], parentOf);
+        foreach (var (parent, children) in Group(now, parentOf))
         {
             if (!old.Remove(parent, out var previous) || !previous.SetEquals(children))
             {
                 parents.Add(parent);
-                rows.AddRange(children);
             }
         }
 
         parents.UnionWith(old.Keys);
+    }
+
+    private static List<T>? RowsOf<T>(IReadOnlyList<T>? now, Func<T, string> parentOf, HashSet<string> parents)
+    {
+        if (now is null)
+        {
+            return null;
+        }
+
+        var rows = new List<T>();
+        foreach (var row in now)
+        {
+            if (parents.Contains(parentOf(row)))
+            {
+                rows.Add(row);
+            }
+        }
+
         return rows;
     }
 

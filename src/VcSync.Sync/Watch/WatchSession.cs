@@ -65,10 +65,12 @@ internal sealed partial class WatchSession
         {
             await client.LoginAsync(vcenter.Username, _target.Password, cancellationToken);
             var content = client.ServiceContent;
-            _propertySpecs = InventoryPropertySpecs.ForApiVersion(content.About.ApiVersion);
             var view = await client.CreateContainerViewAsync(content.RootFolder, InventoryPropertySpecs.ContainerViewTypes, true, cancellationToken);
-            collector = await client.CreateUpdateCollectorAsync(
-                new PropertyFilterSpec(_propertySpecs, [InventoryPropertySpecs.ViewObjectSpec(view)]), cancellationToken);
+            // The full sync's filter (the custom attribute names included), but the triggered alarms, which send no updates: they are polled.
+            var filter = InventoryPropertySpecs.InventoryFilter(
+                view, content.About.ApiVersion, rootFolder: null, content.Content["customFieldsManager"] as ManagedObjectReference);
+            _propertySpecs = filter.PropSet;
+            collector = await client.CreateUpdateCollectorAsync(filter, cancellationToken);
             var live = await ReconcileAsync(client, collector, cancellationToken);
             await WatchAsync(client, collector, live, cancellationToken);
         }
