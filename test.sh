@@ -26,9 +26,12 @@ if ! command -v chromium >/dev/null 2>&1; then
   apt_install chromium
 fi
 bash test/Simulator/build.sh >&2
-# The CLI tests run the JIT build's vcsync.dll. Set VCSYNC_TEST_CLI=.build/cli/vcsync to run them on the native
-# executable from ./vcsync instead: not the default yet, because that binary links Debian 12's SQLite 3.40, which
-# lacks group_concat(... ORDER BY ...) that the export's datastore host list uses (the export tests fail there).
+# The CLI tests run the native executable that users get from ./vcsync (built here when the sources changed);
+# with VCSYNC_TEST_CLI= (empty) they run the JIT build's vcsync.dll instead.
+if [ -z "${VCSYNC_TEST_CLI+set}" ]; then
+  ./vcsync --help >/dev/null
+  export VCSYNC_TEST_CLI="$root/.build/cli/vcsync"
+fi
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT

@@ -15,6 +15,7 @@ internal sealed record BenchOptions
           --probe-pages LIST        page sizes to compare for the fetch, e.g. server,500,1000,5000 (default at 10k)
           --no-postgres             skip the PostgreSQL syncs
           --no-pyvmomi              skip pyVmomi
+          --fetch-only              only the wire floor and our fetch (no syncs, pyVmomi or child runs)
           --out FILE                also write the markdown report to FILE
         """;
 
@@ -36,6 +37,9 @@ internal sealed record BenchOptions
 
     public bool PyVmomi { get; init; } = true;
 
+    /// <summary>Whether only the wire floor and the fetch are measured.</summary>
+    public bool FetchOnly { get; init; }
+
     public string? OutFile { get; init; }
 
     public int RepetitionsFor(string size) => Repetitions ?? (size == "max" ? 3 : 5);
@@ -55,6 +59,7 @@ internal sealed record BenchOptions
                 "--probe-pages" => options with { ProbePages = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(PageSizeValue).ToArray() },
                 "--no-postgres" => options with { Postgres = false },
                 "--no-pyvmomi" => options with { PyVmomi = false },
+                "--fetch-only" => options with { FetchOnly = true, Postgres = false, PyVmomi = false },
                 "--out" => options with { OutFile = Value() },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };

@@ -31,6 +31,11 @@ internal sealed class SizeBench(string size, BenchOptions options, ThrowawayPost
                         $"wire {result.Probes[^1].WireFloor.Median:F0} ms, fetch {result.Probes[^1].Fetch.Median:F0} ms");
         }
 
+        if (options.FetchOnly)
+        {
+            return result;
+        }
+
         var sync = new SyncBench(simulator, pageSize, repetitions);
         var sqliteDirectory = Directory.CreateTempSubdirectory("vcsync-bench-");
         try

@@ -101,11 +101,18 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public Task PrepareSyncWriteAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public string OrderedTextAggregate(string column, string separator) =>
-        $"string_agg({column}, '{separator}' ORDER BY {column} COLLATE \"C\")";
+    public string OrderedTextList(string column, string fromWhere, string separator) =>
+        $"(SELECT string_agg({column}, '{separator}' ORDER BY {column} COLLATE \"C\") FROM {fromWhere})";
 
     public async Task<DbTransaction> BeginSnapshotReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+
+    public string ScanInIndexOrder(string table, string alias, string index) => $"{table} {alias}";
+
+    public string JoinKeepingOrder => "JOIN";
+
+    public string ListInOrder(string value, string orderBy, string fromWhere, int limit, string separator) =>
+        $"(SELECT string_agg(item, {separator} ORDER BY position) FROM (SELECT {value} AS item, {orderBy} AS position FROM {fromWhere} ORDER BY {orderBy} LIMIT {limit}) items)";
 
     public ISyncTableWriter TableWriter(DbConnection connection, DbTransaction transaction, Guid vcenterId, DateTimeOffset syncedAt) =>
         new PostgresTableWriter((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, vcenterId, syncedAt);
