@@ -30,15 +30,16 @@ public static class InventoryExporter
             ? await XlsxSheetWriter.CreateAsync(options.OutputPath, cancellationToken)
             : CsvSheetWriter.Create(options.OutputPath);
         await using var session = await store.BeginExportAsync(cancellationToken);
+        var vcenters = await VCentersAsync(session, options.VCenterId, cancellationToken);
         var sheets = RvToolsSheets.Create(new ExportContext
         {
             CreatedAt = created.AddTicks(-(created.Ticks % TimeSpan.TicksPerSecond)),
-            CustomAttributes = await CustomAttributeNamesAsync(session, options.VCenterId, cancellationToken),
+            CustomAttributes = await CustomAttributeNamesAsync(session, vcenters, cancellationToken),
         });
         var results = new List<SheetResult>(sheets.Count);
         foreach (var sheet in sheets)
         {
-            var rows = await new SheetExport(sheet).WriteAsync(session, writer, options.VCenterId, cancellationToken);
+            var rows = await new SheetExport(sheet).WriteAsync(session, writer, vcenters, cancellationToken);
             results.Add(new SheetResult(sheet.Name, rows, sheet.Columns.Count));
         }
 
@@ -52,9 +53,30 @@ public static class InventoryExporter
         };
     }
 
+    /// <summary>
+    /// The vCenters to export, by name: one query per sheet and vCenter reads its rows in an index's order, where one
+    /// query over all of them would sort every row by vCenter name first.
+    /// </summary>
+    private static async Task<IReadOnlyList<Guid>> VCentersAsync(IExportSession session, Guid? only, CancellationToken cancellationToken)
+    {
+        if (only is { } id)
+        {
+            return [id];
+        }
+
+        var ids = new List<Guid>();
+        await using var reader = await session.ReadAsync(ExportSource.VCenters, ["vcenter.id"], null, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add((Guid)reader.GetValue(0)!);
+        }
+
+        return ids;
+    }
+
     /// <summary>Every custom attribute name any exported VM has a value for, in ordinal order.</summary>
     private static async Task<IReadOnlyList<string>> CustomAttributeNamesAsync(
-        IExportSession session, Guid? vcenterId, CancellationToken cancellationToken)
+        IExportSession session, IReadOnlyList<Guid> vcenters, CancellationToken cancellationToken)
     {
         var names = new SortedSet<string>(StringComparer.Ordinal);
         if (!ExportCatalog.Offers(ExportSource.Vms, "vm.custom_attributes"))
@@ -62,12 +84,15 @@ public static class InventoryExporter
             return [];
         }
 
-        await using var reader = await session.ReadAsync(ExportSource.Vms, ["vm.custom_attributes"], vcenterId, cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        foreach (var vcenter in vcenters)
         {
-            if (reader.GetValue(0) is string json)
+            await using var reader = await session.ReadAsync(ExportSource.Vms, ["vm.custom_attributes"], vcenter, cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                names.UnionWith(CustomAttributeValues.Names(json));
+                if (reader.GetValue(0) is string json)
+                {
+                    names.UnionWith(CustomAttributeValues.Names(json));
+                }
             }
         }
 

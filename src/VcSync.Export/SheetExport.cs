@@ -39,8 +39,9 @@ internal sealed class SheetExport
     /// <summary>The store columns the sheet reads, each once.</summary>
     public IReadOnlyList<string> Sources => _sources;
 
+    /// <summary>Writes the sheet: its header, then the rows of each of <paramref name="vcenters"/> in turn.</summary>
     /// <returns>The number of rows written.</returns>
-    public async Task<long> WriteAsync(IExportSession session, ISheetWriter writer, Guid? vcenterId, CancellationToken cancellationToken)
+    public async Task<long> WriteAsync(IExportSession session, ISheetWriter writer, IReadOnlyList<Guid> vcenters, CancellationToken cancellationToken)
     {
         await writer.StartSheetAsync(_sheet.Name, [.. _sheet.Columns.Select(c => c.Header)], cancellationToken);
         if (_source is not { } source)
@@ -48,24 +49,27 @@ internal sealed class SheetExport
             return 0;
         }
 
-        await using var reader = await session.ReadAsync(source, _sources, vcenterId, cancellationToken);
         var row = new object?[_sources.Count];
         var cells = new CellValue[_sheet.Columns.Count];
         long count = 0;
-        while (await reader.ReadAsync(cancellationToken))
+        foreach (var vcenter in vcenters)
         {
-            for (var i = 0; i < row.Length; i++)
+            await using var reader = await session.ReadAsync(source, _sources, vcenter, cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                row[i] = reader.GetValue(i);
-            }
+                for (var i = 0; i < row.Length; i++)
+                {
+                    row[i] = reader.GetValue(i);
+                }
 
-            for (var i = 0; i < cells.Length; i++)
-            {
-                cells[i] = _unavailable[i] ? CellValue.Empty : _sheet.Columns[i].Value(new ColumnInputs(row, _ordinals[i]));
-            }
+                for (var i = 0; i < cells.Length; i++)
+                {
+                    cells[i] = _unavailable[i] ? CellValue.Empty : _sheet.Columns[i].Value(new ColumnInputs(row, _ordinals[i]));
+                }
 
-            await writer.WriteRowAsync(cells, cancellationToken);
-            count++;
+                await writer.WriteRowAsync(cells, cancellationToken);
+                count++;
+            }
         }
 
         return count;

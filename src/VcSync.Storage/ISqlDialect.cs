@@ -62,6 +62,22 @@ internal interface ISqlDialect
     /// <summary>Settings of the connection a sync write uses, set before its transaction begins.</summary>
     Task PrepareSyncWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <paramref name="table"/> under <paramref name="alias"/>, read in the order of <paramref name="index"/> where the
+    /// planner would otherwise sort a whole table (an export's rows in name order: SQLite's INDEXED BY).
+    /// </summary>
+    string ScanInIndexOrder(string table, string alias, string index);
+
+    /// <summary>The inner join that keeps its left table the outer loop, so rows come in that table's order (SQLite's CROSS JOIN).</summary>
+    string JoinKeepingOrder { get; }
+
+    /// <summary>
+    /// A scalar subquery that joins the first <paramref name="limit"/> values of <paramref name="value"/> over
+    /// <paramref name="fromWhere"/> (a FROM clause and its WHERE, without the keyword FROM), in the order of
+    /// <paramref name="orderBy"/>, with <paramref name="separator"/> (an SQL expression); NULL when no row matches.
+    /// </summary>
+    string ListInOrder(string value, string orderBy, string fromWhere, int limit, string separator);
+
     /// <summary>The writer of synced tables for one sync write.</summary>
     ISyncTableWriter TableWriter(DbConnection connection, DbTransaction transaction, Guid vcenterId, DateTimeOffset syncedAt);
 }

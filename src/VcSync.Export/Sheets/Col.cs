@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using VcSync.Export.Writing;
+using VcSync.Storage.Export;
 
 namespace VcSync.Export.Sheets;
 
@@ -22,6 +23,13 @@ internal static class Col
 
     /// <summary>A cell made from several store columns.</summary>
     public static SheetColumn Compute(string header, string[] sources, Func<ColumnInputs, CellValue> value) => new(header, sources, value);
+
+    /// <summary>
+    /// Item <paramref name="index"/> (from 0) of a list column (items separated by <see cref="ExportColumn.ListSeparator"/>);
+    /// empty when the list is shorter or the item is empty text.
+    /// </summary>
+    public static SheetColumn ListItem(string header, string listSource, int index) =>
+        new(header, [listSource], v => CellValue.Of(v[0] is string list ? Item(list, index) : null));
 
     /// <summary>The same text in every row.</summary>
     public static SheetColumn Fixed(string header, string text) => new(header, [], _ => CellValue.Of(text));
@@ -48,6 +56,23 @@ internal static class Col
         AsLong(divisor) is > 0 and var d && AsLong(dividend) is { } n
             ? CellValue.Of(Math.Round((double)n / d, 2, MidpointRounding.AwayFromZero))
             : CellValue.Empty;
+
+    private static string? Item(string list, int index)
+    {
+        var start = 0;
+        for (var i = 0; i < index; i++)
+        {
+            start = list.IndexOf(ExportColumn.ListSeparator, start) + 1;
+            if (start == 0)
+            {
+                return null;
+            }
+        }
+
+        var end = list.IndexOf(ExportColumn.ListSeparator, start);
+        var length = (end < 0 ? list.Length : end) - start;
+        return length == 0 ? null : list.Substring(start, length);
+    }
 
     public static long? AsLong(object? value) => value switch
     {

@@ -34,7 +34,7 @@ internal static class VmSheets
         Col.Empty("EnableUUID"),
         Col.Empty("CBT"),
         Col.Of("Primary IP Address", "vm.ip_address"),
-        .. Enumerable.Range(1, 8).Select(i => Col.Of($"Network #{i}", $"vm_networks.n{i}")),
+        .. Enumerable.Range(1, ExportColumn.ListedNetworks).Select(i => Col.ListItem($"Network #{i}", "vm_networks.names", i - 1)),
         Col.Empty("Num Monitors"),
         Col.Empty("Video Ram KiB"),
         Col.Of("Resource pool", "vm.resource_pool"),

@@ -16,8 +16,8 @@ public enum ExportSource
     Hosts,
 
     /// <summary>
-    /// One row per VM (<c>vm.*</c>, its <c>host.*</c>, <c>vcenter.*</c>), with <c>vm_networks.n1</c> to <c>.n8</c>: the
-    /// networks of its first eight NICs by device key.
+    /// One row per VM (<c>vm.*</c>, its <c>host.*</c>, <c>vcenter.*</c>), with <c>vm_networks.names</c>: the networks of
+    /// its first eight NICs by device key (empty text for a NIC without one), separated by <see cref="ExportColumn.ListSeparator"/>.
     /// </summary>
     Vms,
 

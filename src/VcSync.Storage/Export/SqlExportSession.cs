@@ -71,11 +71,17 @@ internal sealed class SqlExportSession : IExportSession
                 sql.Append(" WHERE ").AppendJoin(" AND ", where);
             }
 
-            sql.Append(" ORDER BY ").AppendJoin(", ", view.OrderBy.Select(name =>
+            // Within one vCenter its columns are constant: left out, an index can give the order without a sort.
+            var order = view.OrderBy
+                .Where(name => vcenterId is null || !name.StartsWith("vcenter.", StringComparison.Ordinal))
+                .Select(name => view.Find(name)!)
+                .Select(column => _dialect.OrderBy(new ColumnSchema(column.Expression, column.Kind)))
+                .ToList();
+            if (order.Count > 0)
             {
-                var column = view.Find(name)!;
-                return _dialect.OrderBy(new ColumnSchema(column.Expression, column.Kind));
-            }));
+                sql.Append(" ORDER BY ").AppendJoin(", ", order);
+            }
+
             command.CommandText = sql.ToString();
             command.Transaction = _transaction;
             var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);

@@ -107,6 +107,13 @@ internal sealed class PostgresDialect : ISqlDialect
     public async Task<DbTransaction> BeginSnapshotReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
 
+    public string ScanInIndexOrder(string table, string alias, string index) => $"{table} {alias}";
+
+    public string JoinKeepingOrder => "JOIN";
+
+    public string ListInOrder(string value, string orderBy, string fromWhere, int limit, string separator) =>
+        $"(SELECT string_agg(item, {separator} ORDER BY position) FROM (SELECT {value} AS item, {orderBy} AS position FROM {fromWhere} ORDER BY {orderBy} LIMIT {limit}) items)";
+
     public ISyncTableWriter TableWriter(DbConnection connection, DbTransaction transaction, Guid vcenterId, DateTimeOffset syncedAt) =>
         new PostgresTableWriter((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, vcenterId, syncedAt);
 
