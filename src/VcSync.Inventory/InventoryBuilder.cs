@@ -22,6 +22,7 @@ public sealed class InventoryBuilder
     private readonly PropertyReader _read = new();
     private readonly Dictionary<string, List<ValueWarning>> _warnings = new(StringComparer.Ordinal);
     private readonly bool _alarmsRequested;
+    private ResolvedLookups? _lookups;
 
     /// <summary>Creates an empty builder.</summary>
     /// <param name="alarmsRequested">
@@ -238,7 +239,51 @@ public sealed class InventoryBuilder
     }
 
     /// <summary>Resolves the references and returns the snapshot. Call after the last page.</summary>
-    public InventorySnapshot Build() => ReferenceResolver.Resolve(_mapped, _alarmsRequested, Warnings);
+    public InventorySnapshot Build()
+    {
+        var snapshot = ReferenceResolver.Resolve(_mapped, _alarmsRequested, Warnings, out var lookups);
+        _lookups = lookups;
+        return snapshot;
+    }
+
+    /// <summary>
+    /// Resolves only the VMs of <paramref name="morefs"/> still held (and the triggered alarms), against what the last
+    /// <see cref="Build"/> resolved: valid while nothing but VMs and alarms changed since. The other tables of the result
+    /// are empty. Null when <see cref="Build"/> never ran.
+    /// </summary>
+    internal InventorySnapshot? BuildVms(IEnumerable<string> morefs)
+    {
+        if (_lookups is not { } lookups)
+        {
+            return null;
+        }
+
+        var children = new VmChildren();
+        var vms = new List<VmRecord>();
+        foreach (var moref in morefs)
+        {
+            if (_mapped.Vms.TryGetValue(moref, out var vm))
+            {
+                vms.Add(ReferenceResolver.ResolveVm(_mapped, lookups, vm, children));
+            }
+        }
+
+        return new InventorySnapshot
+        {
+            Clusters = [],
+            Hosts = [],
+            Vms = vms,
+            Datastores = [],
+            DatastoreHosts = [],
+            Networks = [],
+            Alarms = ReferenceResolver.ResolveAlarms(_mapped, lookups, _alarmsRequested),
+            VmNics = children.Nics,
+            VmDisks = children.Disks,
+            VmPartitions = children.Partitions,
+            VmSnapshots = children.Snapshots,
+            TotalObjects = _mapped.ObjectCount,
+        };
+    }
 
     /// <summary>
     /// Sets <see cref="AlarmRecord.AlarmName"/> from <c>Alarm</c> contents with <c>info.name</c>, for a snapshot built

@@ -82,10 +82,11 @@ public static class VcSyncServer
         });
         builder.Services.AddSingleton(new TokenCheck(options.Token));
         builder.Services.AddSingleton(store);
-        builder.Services.AddSingleton(store.Reads());
+        builder.Services.AddSingleton<IInventoryReads>(_ => store.Reads());
         builder.Services.AddSingleton<IJobStore>(_ => store.Jobs());
         builder.Services.AddSingleton<InventoryMetrics>();
         builder.Services.AddSingleton<MetricsRefresh>();
+        builder.Services.AddHostedService<PlannerStatisticsService>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(InventoryMetrics.MeterName)
             .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));

@@ -15,8 +15,10 @@ public sealed class LiveInventory
     private readonly Dictionary<ManagedObjectReference, Dictionary<string, object?>> _objects = [];
     private readonly HashSet<ManagedObjectReference> _dirty = [];
     private readonly HashSet<ManagedObjectReference> _refetch = [];
+    private readonly HashSet<string> _changedVms = new(StringComparer.Ordinal);
     private readonly InventoryBuilder _builder = new(alarmsRequested: true);
-    private InventorySnapshot? _last;
+    private ResolvedState? _last;
+    private bool _othersChanged;
 
     /// <summary>The number of objects held.</summary>
     public int ObjectCount => _objects.Count;
@@ -29,6 +31,7 @@ public sealed class LiveInventory
     {
         ArgumentNullException.ThrowIfNull(update);
         var obj = update.Obj;
+        NoteChange(obj);
         switch (update.Kind)
         {
             case ObjectUpdateKind.Leave:
@@ -85,6 +88,7 @@ public sealed class LiveInventory
         }
 
         _objects[content.Obj] = properties;
+        NoteChange(content.Obj);
         _refetch.Remove(content.Obj);
         _dirty.Add(content.Obj);
     }
@@ -92,6 +96,8 @@ public sealed class LiveInventory
     /// <summary>Forgets an object that could not be read again (it went meanwhile).</summary>
     public void Forget(ManagedObjectReference obj)
     {
+        ArgumentNullException.ThrowIfNull(obj);
+        NoteChange(obj);
         _objects.Remove(obj);
         _refetch.Remove(obj);
         _dirty.Remove(obj);
@@ -127,15 +133,51 @@ public sealed class LiveInventory
     /// Takes the current state as the baseline of the next <see cref="TakeDelta"/> (after it was written whole, as the
     /// reconcile's full sync).
     /// </summary>
-    public InventorySnapshot Checkpoint() => _last = Snapshot();
+    public InventorySnapshot Checkpoint()
+    {
+        var snapshot = Snapshot();
+        _last = new ResolvedState(snapshot);
+        _changedVms.Clear();
+        _othersChanged = false;
+        return snapshot;
+    }
 
-    /// <summary>What changed since the last delta or checkpoint, and makes the current state the new baseline.</summary>
+    /// <summary>
+    /// What changed since the last delta or checkpoint, and makes the current state the new baseline. When only VMs (and
+    /// triggered alarms) changed, only those VMs are resolved and compared, so a delta costs what changed; any other
+    /// object's change (a host renamed, a folder moved) resolves and compares the whole inventory, since VM rows follow it.
+    /// </summary>
     public InventoryDelta TakeDelta()
     {
-        var now = Snapshot();
-        var before = _last ?? throw new InvalidOperationException("Checkpoint the live inventory before taking deltas.");
-        _last = now;
-        return InventoryDiff.Between(before, now);
+        var last = _last ?? throw new InvalidOperationException("Checkpoint the live inventory before taking deltas.");
+        MapDirty();
+        var vmsOnly = !_othersChanged;
+        var vms = _changedVms.ToList();
+        _changedVms.Clear();
+        _othersChanged = false;
+        if (vmsOnly && _builder.BuildVms(vms) is { } partial)
+        {
+            var changed = InventoryDiff.Between(last.Subset(vms), partial);
+            last.Update(vms, partial);
+            return changed;
+        }
+
+        var now = _builder.Build();
+        var delta = InventoryDiff.Between(last.ToSnapshot(), now);
+        last.Reset(now);
+        return delta;
+    }
+
+    private void NoteChange(ManagedObjectReference obj)
+    {
+        if (string.Equals(obj.Type, InventoryPaths.Types.VirtualMachine, StringComparison.Ordinal))
+        {
+            _changedVms.Add(obj.Value);
+        }
+        else
+        {
+            _othersChanged = true;
+        }
     }
 
     private void MapDirty()

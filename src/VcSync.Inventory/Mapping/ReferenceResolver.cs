@@ -11,7 +11,12 @@ namespace VcSync.Inventory.Mapping;
 /// </summary>
 internal static class ReferenceResolver
 {
-    public static InventorySnapshot Resolve(MappedInventory mapped, bool alarmsRequested, IReadOnlyList<ValueWarning> warnings)
+    public static InventorySnapshot Resolve(MappedInventory mapped, bool alarmsRequested, IReadOnlyList<ValueWarning> warnings) =>
+        Resolve(mapped, alarmsRequested, warnings, out _);
+
+    /// <summary>Resolves everything, and gives the lookups it built, to resolve VMs alone later (<see cref="ResolveVm"/>).</summary>
+    public static InventorySnapshot Resolve(
+        MappedInventory mapped, bool alarmsRequested, IReadOnlyList<ValueWarning> warnings, out ResolvedLookups lookups)
     {
         var places = new FolderPaths(mapped.Places);
         var clusters = new List<ClusterRecord>(mapped.Clusters.Count);
@@ -77,42 +82,15 @@ internal static class ReferenceResolver
             networksByMoref[resolved.Moref] = resolved;
         }
 
+        lookups = new ResolvedLookups(places, resolvedHosts, networksByMoref, datastoreNames);
         var children = new VmChildren();
         var vms = new List<VmRecord>(mapped.Vms.Count);
         foreach (var vm in mapped.Vms.Values)
         {
-            var host = vm.HostMoref is { } hostMoref && resolvedHosts.TryGetValue(hostMoref, out var h) ? h : null;
-            var resolved = host is null ? vm : vm with { HostName = host.Name, ClusterName = host.ClusterName };
-            if (mapped.VmDetails.TryGetValue(vm.Moref, out var details))
-            {
-                var (dc, path) = places.Of(details.Parent);
-                resolved = resolved with
-                {
-                    Datacenter = dc,
-                    FolderPath = path,
-                    ResourcePool = PoolName(mapped, details.ResourcePoolMoref),
-                    CustomAttributes = CustomAttributes.ToJson(details.CustomValues, mapped.CustomFieldNames),
-                };
-                children.Add(details, mapped, networksByMoref, datastoreNames, host is null ? null : mapped.HostPortgroups.GetValueOrDefault(host.Moref));
-            }
-
-            vms.Add(resolved);
+            vms.Add(ResolveVm(mapped, lookups, vm, children));
         }
 
-        List<AlarmRecord>? alarms = null;
-        if (alarmsRequested || mapped.AlarmsByFolder.Count > 0)
-        {
-            alarms = [];
-            foreach (var alarm in mapped.DistinctAlarms())
-            {
-                alarms.Add(alarm with
-                {
-                    EntityName = EntityName(mapped, resolvedHosts, alarm.EntityType, alarm.EntityMoref),
-                    AlarmName = mapped.AlarmNames.TryGetValue(alarm.AlarmMoref, out var alarmName) ? alarmName : null,
-                });
-            }
-        }
-
+        var alarms = ResolveAlarms(mapped, lookups, alarmsRequested);
         return new InventorySnapshot
         {
             Clusters = clusters,
@@ -130,6 +108,48 @@ internal static class ReferenceResolver
             TotalObjects = mapped.ObjectCount,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>Resolves one VM against lookups of a full resolve (valid while no other object changed), its child rows into <paramref name="children"/>.</summary>
+    public static VmRecord ResolveVm(MappedInventory mapped, ResolvedLookups lookups, VmRecord vm, VmChildren children)
+    {
+        var host = vm.HostMoref is { } hostMoref && lookups.Hosts.TryGetValue(hostMoref, out var h) ? h : null;
+        var resolved = host is null ? vm : vm with { HostName = host.Name, ClusterName = host.ClusterName };
+        if (mapped.VmDetails.TryGetValue(vm.Moref, out var details))
+        {
+            var (dc, path) = lookups.Places.Of(details.Parent);
+            resolved = resolved with
+            {
+                Datacenter = dc,
+                FolderPath = path,
+                ResourcePool = PoolName(mapped, details.ResourcePoolMoref),
+                CustomAttributes = CustomAttributes.ToJson(details.CustomValues, mapped.CustomFieldNames),
+            };
+            children.Add(details, mapped, lookups.Networks, lookups.DatastoreNames, host is null ? null : mapped.HostPortgroups.GetValueOrDefault(host.Moref));
+        }
+
+        return resolved;
+    }
+
+    /// <summary>The triggered alarms with their entity and definition names; null when alarms were neither asked nor read.</summary>
+    public static List<AlarmRecord>? ResolveAlarms(MappedInventory mapped, ResolvedLookups lookups, bool alarmsRequested)
+    {
+        if (!alarmsRequested && mapped.AlarmsByFolder.Count == 0)
+        {
+            return null;
+        }
+
+        var alarms = new List<AlarmRecord>();
+        foreach (var alarm in mapped.DistinctAlarms())
+        {
+            alarms.Add(alarm with
+            {
+                EntityName = EntityName(mapped, lookups.Hosts, alarm.EntityType, alarm.EntityMoref),
+                AlarmName = mapped.AlarmNames.TryGetValue(alarm.AlarmMoref, out var alarmName) ? alarmName : null,
+            });
+        }
+
+        return alarms;
     }
 
     private static ManagedObjectReference? ParentOf(MappedInventory mapped, string type, string moref) =>

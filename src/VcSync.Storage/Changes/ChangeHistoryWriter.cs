@@ -7,7 +7,9 @@ namespace VcSync.Storage.Changes;
 /// <summary>Inserts history rows inside a write's transaction, many rows per statement.</summary>
 internal static class ChangeHistoryWriter
 {
-    private const int RowsPerStatement = 200;
+    // SQLite finds each named parameter by a linear search of the statement's names: a statement of p parameters binds in O(p²),
+    // so a few hundred parameters per statement is the sweet spot (2,200 cost ~100 ms of CPU per statement).
+    private const int RowsPerStatement = 20;
 
     private static readonly string[] Columns =
         ["id", "source_vcenter_id", "object_type", "moref", "object_name", "change_kind", "column_name", "old_value", "new_value", "changed_at", "source"];

@@ -2,9 +2,10 @@ namespace VcSync.Storage.Reads;
 
 /// <summary>
 /// The reads behind the HTTP API, the dashboard and the metrics: filtered, sorted pages of the inventory done in the
-/// database, per-vCenter summaries, and the figures the metrics report. Never a call to vCenter.
+/// database, per-vCenter summaries, and the figures the metrics report. Never a call to vCenter. Totals and figures are
+/// kept while the database does not change; dispose it to close the connection that watches for changes.
 /// </summary>
-public interface IInventoryReads
+public interface IInventoryReads : IAsyncDisposable
 {
     /// <summary>One page of <paramref name="resource"/> and how many rows match in all.</summary>
     /// <exception cref="ListQueryException">An unknown filter or sort, a value of the wrong kind, or a limit out of range.</exception>
@@ -15,6 +16,12 @@ public interface IInventoryReads
 
     /// <summary>Every vCenter with its row counts and red and yellow alarms, by name.</summary>
     Task<IReadOnlyList<VCenterSummary>> SummarizeAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes the query planner's statistics again (<c>ANALYZE</c>) when they are missing or the VM count moved by a
+    /// quarter since; true when it did. Cheap otherwise: two counts.
+    /// </summary>
+    Task<bool> RefreshStatisticsAsync(CancellationToken cancellationToken);
 
     /// <summary>The figures the metrics report, read in a few grouped queries.</summary>
     Task<InventoryFigures> FiguresAsync(CancellationToken cancellationToken);

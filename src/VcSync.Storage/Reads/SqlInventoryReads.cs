@@ -10,18 +10,46 @@ namespace VcSync.Storage.Reads;
 /// page costs the same at 45,000 VMs as at 50; every piece of SQL comes from <see cref="ListResources"/>, and values
 /// travel as parameters.
 /// </summary>
-internal sealed class SqlInventoryReads : IInventoryReads
+internal sealed class SqlInventoryReads : IInventoryReads, IAsyncDisposable
 {
     private readonly IInventoryStore _store;
     private readonly ISqlConnectionSource _source;
     private readonly ISqlDialect _dialect;
+    private readonly DataVersionProbe _version;
+    private readonly SqlInventoryFigures _figureQueries;
+    private readonly VersionedCache<long> _totals = new(10_000);
+    private readonly VersionedCache<InventoryFigures> _figures = new(1);
 
     public SqlInventoryReads(IInventoryStore store, ISqlConnectionSource source)
     {
         _store = store;
         _source = source;
         _dialect = source.Dialect;
+        _version = new DataVersionProbe(source);
+        _figureQueries = new SqlInventoryFigures(store, source.Dialect);
     }
+
+    public async Task<InventoryFigures> FiguresAsync(CancellationToken cancellationToken)
+    {
+        // Read once per data version: scrapes between two writes cost one version check.
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+        var version = await _version.ReadAsync(connection, cancellationToken);
+        if (!_figures.TryGet(string.Empty, version, out var figures))
+        {
+            figures = await _figureQueries.ReadAsync(connection, cancellationToken);
+            _figures.Set(string.Empty, version, figures);
+        }
+
+        return figures;
+    }
+
+    public async Task<bool> RefreshStatisticsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+        return await PlannerStatistics.RefreshAsync(connection, _dialect is Postgres.PostgresDialect, cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => _version.DisposeAsync();
 
     public async Task<ListPage> ListAsync(ListResource resource, ListQuery query, CancellationToken cancellationToken)
     {
@@ -44,12 +72,22 @@ internal sealed class SqlInventoryReads : IInventoryReads
         var baseOnly = IsBaseOnly(resource, query, sortExpression);
         await using var connection = await _source.OpenConnectionAsync(cancellationToken);
 
-        var count = new StringBuilder("SELECT COUNT(*) FROM ").Append(baseOnly ? resource.Table + " t" : resource.From).Append(where);
-        await using var countCommand = Command(connection, count.ToString(), parameters);
-        var total = Convert.ToInt64(await countCommand.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        var count = new StringBuilder("SELECT COUNT(*) FROM ").Append(baseOnly ? resource.Table + " t" : resource.From).Append(where).ToString();
+        // The exact total is the dear part of a page (every matching row); it is counted once per data version.
+        var version = await _version.ReadAsync(connection, cancellationToken);
+        var total = await CountAsync(connection, version, count, parameters, cancellationToken);
         if (total <= query.Offset)
         {
             return new ListPage([], total);
+        }
+
+        if (baseOnly && where.Length > 0 && _dialect is Sqlite.SqliteDialect)
+        {
+            // SQLite's planner takes an equality filter's index over the sort column's own even when the filter keeps
+            // most rows (then it sorts them all); told how many rows the filters keep, it walks the sort's index when
+            // that is cheaper and stops after one page.
+            var all = await CountAsync(connection, version, $"SELECT COUNT(*) FROM {resource.Table} t", [], cancellationToken);
+            where = Where(resource, query, all == 0 ? 1 : (double)total / all).Where;
         }
 
         var select = baseOnly
@@ -66,6 +104,20 @@ internal sealed class SqlInventoryReads : IInventoryReads
         ];
         await using var command = Command(connection, select.ToString(), pageParameters);
         return new ListPage(await ReadItemsAsync(resource, command, cancellationToken), total);
+    }
+
+    private async Task<long> CountAsync(
+        DbConnection connection, string version, string sql, IReadOnlyList<DbParameter> parameters, CancellationToken cancellationToken)
+    {
+        var key = string.Concat(sql, string.Concat(parameters.Select(p => "\u0001" + Convert.ToString(p.Value, CultureInfo.InvariantCulture))));
+        if (!_totals.TryGet(key, version, out var total))
+        {
+            await using var command = Command(connection, sql, parameters);
+            total = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            _totals.Set(key, version, total);
+        }
+
+        return total;
     }
 
     private static bool IsBaseOnly(ListResource resource, ListQuery query, string sortExpression)
@@ -139,72 +191,6 @@ internal sealed class SqlInventoryReads : IInventoryReads
         ];
     }
 
-    public async Task<InventoryFigures> FiguresAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _source.OpenConnectionAsync(cancellationToken);
-        var vms = await GroupCountsAsync(connection, "vcenter_vms", "power_state", cancellationToken);
-        var hosts = await GroupCountsAsync(connection, "vcenter_hosts", "connection_state", cancellationToken);
-        var alarms = await GroupCountsAsync(connection, "vcenter_alarms", "overall_status", cancellationToken);
-
-        List<(string, string, long, long)> datastores = [];
-        await using (var command = Command(
-            connection,
-            "SELECT v.name, t.name, t.capacity_bytes, COALESCE(t.free_bytes, 0) FROM vcenter_datastores t " +
-            "JOIN vcenters v ON v.id = t.source_vcenter_id WHERE t.capacity_bytes IS NOT NULL",
-            []))
-        {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                datastores.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3)));
-            }
-        }
-
-        List<(string, string, long)> finished = [];
-        long pending = 0, running = 0;
-        await using (var command = Command(
-            connection,
-            "SELECT COALESCE(v.name, ''), t.status, COUNT(*) FROM jobs t LEFT JOIN vcenters v ON v.id = t.target_vcenter_id GROUP BY v.name, t.status",
-            []))
-        {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var status = reader.GetString(1);
-                var count = reader.GetInt64(2);
-                switch (status)
-                {
-                    case Jobs.JobStatusText.Pending:
-                        pending += count;
-                        break;
-                    case Jobs.JobStatusText.Running:
-                        running += count;
-                        break;
-                    default:
-                        if (reader.GetString(0) is { Length: > 0 } vcenter)
-                        {
-                            finished.Add((vcenter, status, count));
-                        }
-
-                        break;
-                }
-            }
-        }
-
-        return new InventoryFigures
-        {
-            VmsByPowerState = vms,
-            HostsByConnectionState = hosts,
-            AlarmsByStatus = alarms,
-            Datastores = datastores,
-            FinishedJobs = finished,
-            PendingJobs = pending,
-            RunningJobs = running,
-            LastSyncs = await LastSyncsAsync(connection, cancellationToken),
-            Watchers = await _store.Watchers().ListAsync(cancellationToken),
-        };
-    }
-
     public async Task<(int Hosts, bool ServerExists)> SerialUsageAsync(string normalizedSerial, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(normalizedSerial);
@@ -228,88 +214,9 @@ internal sealed class SqlInventoryReads : IInventoryReads
         return (hosts, exists);
     }
 
-    private async Task<IReadOnlyList<LastSync>> LastSyncsAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        var jobs = new Dictionary<string, (DateTimeOffset? Started, DateTimeOffset? Completed, string? Result)>(StringComparer.Ordinal);
-        await using (var command = Command(
-            connection,
-            "SELECT v.name, t.started_at, t.completed_at, t.result FROM jobs t JOIN vcenters v ON v.id = t.target_vcenter_id " +
-            $"WHERE t.status = '{Jobs.JobStatusText.Completed}' AND t.completed_at = " +
-            $"(SELECT MAX(j.completed_at) FROM jobs j WHERE j.target_vcenter_id = t.target_vcenter_id AND j.status = '{Jobs.JobStatusText.Completed}')",
-            []))
-        {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                jobs[reader.GetString(0)] = (
-                    (DateTimeOffset?)_dialect.Read(reader, 1, ColumnKind.Timestamp),
-                    (DateTimeOffset?)_dialect.Read(reader, 2, ColumnKind.Timestamp),
-                    (string?)_dialect.Read(reader, 3, ColumnKind.Json));
-            }
-        }
-
-        List<LastSync> syncs = [];
-        foreach (var vcenter in await _store.ListVCentersAsync(cancellationToken))
-        {
-            var job = jobs.GetValueOrDefault(vcenter.Name);
-            var completedAt = vcenter.LastSyncStatus == SyncStatus.Completed ? vcenter.LastSyncAt : null;
-            if (job.Completed is { } jobEnd && (completedAt is null || jobEnd > completedAt))
-            {
-                completedAt = jobEnd;
-            }
-
-            if (completedAt is null && job.Completed is null)
-            {
-                continue;
-            }
-
-            syncs.Add(new LastSync(vcenter.Name, completedAt, job.Completed - job.Started, TotalObjects(job.Result)));
-        }
-
-        return syncs;
-    }
-
-    private static long? TotalObjects(string? resultJson)
-    {
-        if (resultJson is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = System.Text.Json.JsonDocument.Parse(resultJson);
-            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
-                   && document.RootElement.TryGetProperty("total_objects", out var total) && total.TryGetInt64(out var value)
-                ? value
-                : null;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-    }
-
-    private async Task<IReadOnlyList<(string, string, long)>> GroupCountsAsync(
-        DbConnection connection, string table, string column, CancellationToken cancellationToken)
-    {
-        // Grouped by id first (an index scan), then named: the join touches one row per group, not per object.
-        List<(string, string, long)> groups = [];
-        await using var command = Command(
-            connection,
-            $"SELECT v.name, g.state, g.n FROM (SELECT source_vcenter_id, COALESCE({column}, 'unknown') AS state, COUNT(*) AS n " +
-            $"FROM {table} GROUP BY source_vcenter_id, {column}) g JOIN vcenters v ON v.id = g.source_vcenter_id",
-            []);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            groups.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
-        }
-
-        return groups;
-    }
-
-    private (string Where, IReadOnlyList<DbParameter> Parameters) Where(ListResource resource, ListQuery query)
+    // selectivity: the share of rows the whole condition keeps, when known; each term is then wrapped in SQLite's
+    // likelihood() (a planner hint) with its part of that share.
+    private (string Where, IReadOnlyList<DbParameter> Parameters) Where(ListResource resource, ListQuery query, double? selectivity = null)
     {
         List<string> where = [];
         List<DbParameter> parameters = [];
@@ -342,6 +249,12 @@ internal sealed class SqlInventoryReads : IInventoryReads
 
             where.Add($"{filter.Expression} {filter.Comparison} @f{i}");
             parameters.Add(_dialect.Parameter($"f{i}", filter.Kind, value));
+        }
+
+        if (selectivity is { } share && where.Count > 0)
+        {
+            var each = Math.Clamp(Math.Pow(share, 1.0 / where.Count), 0.000001, 1).ToString("0.000000", CultureInfo.InvariantCulture);
+            where = [.. where.Select(term => $"likelihood({term}, {each})")];
         }
 
         return (where.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", where), parameters);
@@ -423,7 +336,7 @@ internal sealed class SqlInventoryReads : IInventoryReads
         return items;
     }
 
-    private static DbCommand Command(DbConnection connection, string sql, IEnumerable<DbParameter> parameters)
+    internal static DbCommand Command(DbConnection connection, string sql, IEnumerable<DbParameter> parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -15,6 +15,8 @@ internal sealed class DeltaTableWriter(ISqlDialect dialect, DbConnection connect
     : ISyncTableWriter
 {
     private const int KeysPerStatement = 500;
+    private const int MaxParameters = 250;
+    private const int MaxRowsPerInsert = 500;
 
     public async Task<TableWrite> WriteAsync<TRecord>(SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, CancellationToken cancellationToken) =>
         table.Keys.Count == 1
@@ -34,26 +36,40 @@ internal sealed class DeltaTableWriter(ISqlDialect dialect, DbConnection connect
         var old = await SyncedRows.ReadAsync(dialect, connection, transaction, table, write.VCenterId, wanted, cancellationToken);
         var follow = ChangeComparer.Follows(table);
         List<string> inserted = [], updated = [], deleted = [];
+        List<TRecord> insert = [];
         var unchanged = 0;
-        foreach (var (key, record) in byKey)
+        var updates = new Dictionary<string, DbCommand>(StringComparer.Ordinal);
+        try
         {
-            var oldValues = old.GetValueOrDefault(key);
-            var changedColumns = ChangeComparer.Compare(table, key, oldValues, record, follow ? changes : null);
-            if (oldValues is null)
+            foreach (var (key, record) in byKey)
             {
-                await InsertAsync(table, record, cancellationToken);
-                inserted.Add(key);
-            }
-            else if (changedColumns.Count > 0)
-            {
-                await UpdateAsync(table, key, record, changedColumns, cancellationToken);
-                updated.Add(key);
-            }
-            else
-            {
-                unchanged++;
+                var oldValues = old.GetValueOrDefault(key);
+                var changedColumns = ChangeComparer.Compare(table, key, oldValues, record, follow ? changes : null);
+                if (oldValues is null)
+                {
+                    insert.Add(record);
+                    inserted.Add(key);
+                }
+                else if (changedColumns.Count > 0)
+                {
+                    await UpdateAsync(table, key, record, changedColumns, updates, cancellationToken);
+                    updated.Add(key);
+                }
+                else
+                {
+                    unchanged++;
+                }
             }
         }
+        finally
+        {
+            foreach (var command in updates.Values)
+            {
+                await command.DisposeAsync();
+            }
+        }
+
+        await InsertAsync(table, insert, cancellationToken);
 
         foreach (var key in write.Delta.Deleted)
         {
@@ -98,65 +114,97 @@ internal sealed class DeltaTableWriter(ISqlDialect dialect, DbConnection connect
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         List<string> inserted = [];
+        List<TRecord> insert = [];
         foreach (var record in records)
         {
             var key = string.Join(TableWrite.KeySeparator, table.KeyOf(record).Select(k => ChangeValues.Format(k)));
             if (seen.Add(key))
             {
-                await InsertAsync(table, record, cancellationToken);
+                insert.Add(record);
                 inserted.Add(key);
             }
         }
+
+        await InsertAsync(table, insert, cancellationToken);
 
         // Rows put back as they were count as unchanged, not as a deletion and an insertion.
         var kept = Math.Min(removed, inserted.Count);
         return new TableWrite(new TableChanges(inserted.Count - kept, 0, removed - kept, kept), inserted, [], []);
     }
 
-    private async Task InsertAsync<TRecord>(SyncedTable<TRecord> table, TRecord record, CancellationToken cancellationToken)
+    // Many rows per statement: a burst of changes is a few statements, not one per row.
+    private async Task InsertAsync<TRecord>(SyncedTable<TRecord> table, List<TRecord> records, CancellationToken cancellationToken)
     {
-        var names = new List<string>();
-        var parameters = new List<DbParameter>();
-        void Add(string name, ColumnKind kind, object? value)
+        if (records.Count == 0)
         {
-            names.Add(name);
-            parameters.Add(dialect.Parameter("c" + parameters.Count, kind, value));
+            return;
+        }
+
+        var names = new List<string>();
+        if (table.HasIdentity)
+        {
+            names.Add("id");
+        }
+
+        names.Add("source_vcenter_id");
+        names.AddRange(table.Keys.Select(k => k.Name));
+        names.AddRange(table.Columns.Select(c => c.Name));
+        if (table.HasIdentity)
+        {
+            names.AddRange(["first_seen_at", "last_sync_at"]);
         }
 
         var at = ContractValue.Truncate(write.At);
-        if (table.HasIdentity)
+        var perStatement = Math.Clamp(MaxParameters / names.Count, 1, MaxRowsPerInsert);
+        for (var start = 0; start < records.Count; start += perStatement)
         {
-            Add("id", ColumnKind.Uuid, Guid.CreateVersion7());
-        }
+            var sql = new StringBuilder($"INSERT INTO {table.Name} (").AppendJoin(", ", names).Append(") VALUES ");
+            var parameters = new List<DbParameter>();
+            void Add(ColumnKind kind, object? value)
+            {
+                sql.Append(parameters.Count % names.Count == 0 ? "(@c" : ", @c").Append(parameters.Count);
+                parameters.Add(dialect.Parameter("c" + parameters.Count, kind, value));
+                if (parameters.Count % names.Count == 0)
+                {
+                    sql.Append(')');
+                }
+            }
 
-        Add("source_vcenter_id", ColumnKind.Uuid, write.VCenterId);
-        var keys = table.KeyOf(record);
-        for (var i = 0; i < keys.Length; i++)
-        {
-            Add(table.Keys[i].Name, table.Keys[i].Kind, keys[i]);
-        }
+            for (var r = start; r < Math.Min(records.Count, start + perStatement); r++)
+            {
+                sql.Append(r == start ? string.Empty : ", ");
+                var record = records[r];
+                if (table.HasIdentity)
+                {
+                    Add(ColumnKind.Uuid, Guid.CreateVersion7());
+                }
 
-        foreach (var column in table.Columns)
-        {
-            Add(column.Name, column.Kind, column.Read(record));
-        }
+                Add(ColumnKind.Uuid, write.VCenterId);
+                var keys = table.KeyOf(record);
+                for (var i = 0; i < keys.Length; i++)
+                {
+                    Add(table.Keys[i].Kind, keys[i]);
+                }
 
-        if (table.HasIdentity)
-        {
-            Add("first_seen_at", ColumnKind.Timestamp, at);
-            Add("last_sync_at", ColumnKind.Timestamp, at);
-        }
+                foreach (var column in table.Columns)
+                {
+                    Add(column.Kind, column.Read(record));
+                }
 
-        var sql = new StringBuilder($"INSERT INTO {table.Name} (").AppendJoin(", ", names).Append(") VALUES (");
-        for (var i = 0; i < names.Count; i++)
-        {
-            sql.Append(i == 0 ? "@c" : ", @c").Append(i);
-        }
+                if (table.HasIdentity)
+                {
+                    Add(ColumnKind.Timestamp, at);
+                    Add(ColumnKind.Timestamp, at);
+                }
+            }
 
-        await connection.ExecuteAsync(transaction, sql.Append(')').ToString(), cancellationToken, [.. parameters]);
+            await connection.ExecuteAsync(transaction, sql.ToString(), cancellationToken, [.. parameters]);
+        }
     }
 
-    private async Task UpdateAsync<TRecord>(SyncedTable<TRecord> table, string key, TRecord record, List<int> changed, CancellationToken cancellationToken)
+    // Rows changed in the same columns (a burst of power-ons) share one prepared statement.
+    private async Task UpdateAsync<TRecord>(
+        SyncedTable<TRecord> table, string key, TRecord record, List<int> changed, Dictionary<string, DbCommand> commands, CancellationToken cancellationToken)
     {
         var sql = new StringBuilder($"UPDATE {table.Name} SET ");
         var parameters = new List<DbParameter>();
@@ -180,6 +228,14 @@ internal sealed class DeltaTableWriter(ISqlDialect dialect, DbConnection connect
         sql.Append(" WHERE source_vcenter_id = @vcenter AND ").Append(table.Keys[0].Name).Append(" = @key");
         parameters.Add(dialect.Parameter("vcenter", ColumnKind.Uuid, write.VCenterId));
         parameters.Add(dialect.Parameter("key", ColumnKind.Text, key));
-        await connection.ExecuteAsync(transaction, sql.ToString(), cancellationToken, [.. parameters]);
+        var text = sql.ToString();
+        if (!commands.TryGetValue(text, out var command))
+        {
+            commands[text] = command = connection.Command(transaction, text);
+        }
+
+        command.Parameters.Clear();
+        command.Parameters.AddRange(parameters.ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -154,11 +154,14 @@ internal sealed partial class WatchSession
 
     private async Task WriteDeltaAsync(LiveInventory live, string? version, bool isUpdateSet, long received, CancellationToken cancellationToken)
     {
+        var resolving = Stopwatch.GetTimestamp();
         var delta = live.TakeDelta();
         if (delta.IsEmpty)
         {
             return;
         }
+
+        var writing = Stopwatch.GetTimestamp();
 
         var result = await _store.ApplyChangesAsync(
             new LiveWrite
@@ -172,7 +175,10 @@ internal sealed partial class WatchSession
                 IsUpdateSet = isUpdateSet,
             },
             cancellationToken);
-        LogApplied(_target.VCenter.Name, version ?? "alarms", result.Inserted, result.Updated, result.Deleted, result.HistoryRows);
+        LogApplied(
+            _target.VCenter.Name, version ?? "alarms", result.Inserted, result.Updated, result.Deleted, result.HistoryRows,
+            Stopwatch.GetElapsedTime(received).TotalMilliseconds, Stopwatch.GetElapsedTime(resolving, writing).TotalMilliseconds,
+            Stopwatch.GetElapsedTime(writing).TotalMilliseconds);
     }
 
     private Task<UpdateSet?> WaitOnceAsync(UpdateCollector collector, CancellationToken cancellationToken) =>
@@ -264,8 +270,8 @@ internal sealed partial class WatchSession
     [LoggerMessage(Level = LogLevel.Information, Message = "Watcher of {VCenter}: reconciled {Objects} objects from {Sets} update sets ({Rows} rows written) in {Seconds:F2}s, at version {Version}")]
     private partial void LogReconciled(string vcenter, int objects, int sets, int rows, double seconds, string version);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Watcher of {VCenter}: {Version}: {Inserted} inserted, {Updated} updated, {Deleted} deleted, {History} history rows")]
-    private partial void LogApplied(string vcenter, string version, int inserted, int updated, int deleted, int history);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Watcher of {VCenter}: {Version}: {Inserted} inserted, {Updated} updated, {Deleted} deleted, {History} history rows in {Milliseconds:F0} ms (resolve {ResolveMilliseconds:F0} ms, write {WriteMilliseconds:F0} ms)")]
+    private partial void LogApplied(string vcenter, string version, int inserted, int updated, int deleted, int history, double milliseconds, double resolveMilliseconds, double writeMilliseconds);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Watcher of {VCenter}: clean-up failed: {Error}")]
     private partial void LogCleanupFailed(string vcenter, string error);

@@ -79,6 +79,13 @@ func (f *changeFeed) since(seq int64) ([]types.ManagedObjectReference, int64, in
 	return out, f.seq, f.epoch, f.wake
 }
 
+// state returns the epoch and the channel that closes on the next change.
+func (f *changeFeed) state() (int64, <-chan struct{}) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.epoch, f.wake
+}
+
 // current returns the cursor and epoch now.
 func (f *changeFeed) current() (int64, int64) {
 	f.mu.Lock()

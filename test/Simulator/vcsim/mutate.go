@@ -41,7 +41,9 @@ func (c *controlHandler) mutate(req *controlRequest) (res interface{}, ok bool, 
 	case "powerVM":
 		res, err = c.powerVM(m.VM, m.State)
 	case "powerOnMany":
-		res, err = c.powerOnMany(m.Count)
+		res, err = c.powerMany(m.Count, types.VirtualMachinePowerStatePoweredOff, types.VirtualMachinePowerStatePoweredOn)
+	case "powerOffMany":
+		res, err = c.powerMany(m.Count, types.VirtualMachinePowerStatePoweredOn, types.VirtualMachinePowerStatePoweredOff)
 	case "moveVM":
 		res, err = c.moveVM(m.VM, req.Host)
 	case "addNic":
@@ -272,20 +274,20 @@ func setPower(vm *simulator.VirtualMachine, s types.VirtualMachinePowerState) {
 	}
 }
 
-// powerOnMany powers on up to count powered-off VMs (not templates) at once: a burst.
-func (c *controlHandler) powerOnMany(count int) (interface{}, error) {
+// powerMany moves up to count VMs (not templates) from one power state to another at once: a burst.
+func (c *controlHandler) powerMany(count int, from, to types.VirtualMachinePowerState) (interface{}, error) {
 	if count <= 0 {
-		return nil, fmt.Errorf("powerOnMany needs count > 0")
+		return nil, fmt.Errorf("powerOnMany and powerOffMany need count > 0")
 	}
 	var done []string
 	for _, vm := range c.w.vms {
 		if len(done) == count {
 			break
 		}
-		if vm.Runtime.PowerState != types.VirtualMachinePowerStatePoweredOff || (vm.Config != nil && vm.Config.Template) {
+		if vm.Runtime.PowerState != from || (vm.Config != nil && vm.Config.Template) {
 			continue
 		}
-		setPower(vm, types.VirtualMachinePowerStatePoweredOn)
+		setPower(vm, to)
 		done = append(done, vm.Self.Value)
 	}
 	return obj{"vms": done, "count": len(done), "at": time.Now().UTC().Format(time.RFC3339Nano)}, nil

@@ -158,7 +158,7 @@ func (pc *pagingCollector) WaitForUpdatesEx(ctx *simulator.Context, r *types.Wai
 			body.Fault_ = notAuthenticated(r.This)
 			return body
 		}
-		_, _, ep, wake := feed.since(0)
+		ep, wake := feed.state()
 		if ep != epoch {
 			body.Fault_ = simulator.Fault("The collector version is not valid: "+r.Version, &types.InvalidCollectorVersion{})
 			return body

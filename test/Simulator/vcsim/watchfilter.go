@@ -23,6 +23,10 @@ type watchFilter struct {
 	pending  []types.ManagedObjectReference
 	queued   map[types.ManagedObjectReference]bool
 	reported map[types.ManagedObjectReference]map[string]uint64
+	// sel is the filter's selection (its objects and the paths asked of each), kept between evaluations: a change to
+	// objects already selected does not change which objects the filter selects, so only a new object of a type the
+	// filter asks for makes it select again. An evaluation then costs what changed, not the whole inventory.
+	sel *retrieval
 }
 
 // objectUpdate is one encoded ObjectUpdate (without its enclosing element).
@@ -47,6 +51,7 @@ func (f *watchFilter) reset() {
 	f.pending = nil
 	f.queued = map[types.ManagedObjectReference]bool{}
 	f.reported = map[types.ManagedObjectReference]map[string]uint64{}
+	f.sel = nil
 	f.cursor, _ = feed.current()
 }
 
@@ -81,10 +86,15 @@ func (f *watchFilter) evaluate(ctx *simulator.Context, max int) ([]objectUpdate,
 	defer worldLock.RUnlock()
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	r, fault := selectObjects(ctx, []types.PropertyFilterSpec{f.spec}, currentConfig().apiAtLeast(6, 7))
-	if fault != nil {
-		return nil, false
+	if f.full || f.sel == nil || f.selectsNew(ctx) {
+		r, fault := selectObjects(ctx, []types.PropertyFilterSpec{f.spec}, currentConfig().apiAtLeast(6, 7))
+		if fault != nil {
+			return nil, false
+		}
+		f.sel = r
 	}
+	r := f.sel
+	r.ctx = ctx
 	if f.full {
 		f.full = false
 		for _, e := range r.entries {
@@ -105,10 +115,34 @@ func (f *watchFilter) evaluate(ctx *simulator.Context, max int) ([]objectUpdate,
 	return out, len(f.pending) > 0
 }
 
+// selectsNew reports whether a queued object is new to the kept selection and of a type the filter asks for:
+// it may have joined the filter's objects (a created VM), so the filter must select again.
+func (f *watchFilter) selectsNew(ctx *simulator.Context) bool {
+	f.sel.ctx = ctx
+	for _, ref := range f.pending {
+		if f.sel.index[ref] != nil {
+			continue
+		}
+		if obj := f.sel.get(ref); obj != nil && matchSpec(&f.spec, ref.Type, moValue(obj).Type()) != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // diff encodes the update of one object against what was reported (nil: nothing to report).
 func (f *watchFilter) diff(enc *xmlEncoder, r *retrieval, ref types.ManagedObjectReference) objectUpdate {
 	old, known := f.reported[ref]
 	e := r.index[ref]
+	if e != nil {
+		// The kept selection may hold an object that went since (or was replaced): read it now.
+		if obj := r.get(ref); obj == nil {
+			delete(r.index, ref)
+			e = nil
+		} else {
+			e.obj = obj
+		}
+	}
 	if e == nil {
 		if !known {
 			return nil

@@ -57,6 +57,13 @@ public sealed class WatcherChangeTests(PostgresServer postgres)
         await rig.UntilEqualToFullSyncAsync();
         await rig.ControlAsync(new JsonObject { ["op"] = "removeNic", ["vm"] = (string)mover["moref"]! });
         await rig.ControlAsync(new JsonObject { ["op"] = "powerVM", ["vm"] = (string)running["moref"]!, ["state"] = "poweredOn" });
+        // A burst: many new VMs in few update sets, their rows and child rows written many per statement.
+        for (var i = 0; i < 30; i++)
+        {
+            await rig.ControlAsync(new JsonObject { ["op"] = "createVM", ["name"] = $"burst-vm-{i}" });
+        }
+
+        await rig.ControlAsync(new JsonObject { ["op"] = "powerOnMany", ["count"] = 40 });
         await rig.UntilEqualToFullSyncAsync();
 
         var moved = await rig.RowAsync("vcenter_vms", (string)mover["moref"]!);
