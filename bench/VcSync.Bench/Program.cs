@@ -18,7 +18,7 @@ internal static class Program
             return await PeakMemoryChild.RunChildAsync();
         }
 
-        if (args is [WholeProcessBench.Flag or SplitFetchBench.Flag, .. var rest])
+        if (args is [WholeProcessBench.Flag or SplitFetchBench.Flag or ProfileFetchBench.Flag, .. var rest])
         {
             using var stop = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) =>
@@ -26,9 +26,12 @@ internal static class Program
                 e.Cancel = true;
                 stop.Cancel();
             };
-            return args[0] == WholeProcessBench.Flag
-                ? await WholeProcessBench.RunAsync(rest, stop.Token)
-                : await SplitFetchBench.RunAsync(rest, stop.Token);
+            return args[0] switch
+            {
+                WholeProcessBench.Flag => await WholeProcessBench.RunAsync(rest, stop.Token),
+                ProfileFetchBench.Flag => await ProfileFetchBench.RunAsync(rest, stop.Token),
+                _ => await SplitFetchBench.RunAsync(rest, stop.Token),
+            };
         }
 
         BenchOptions options;

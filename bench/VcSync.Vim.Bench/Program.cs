@@ -41,6 +41,12 @@ internal static class Program
             return 0;
         }
 
+        if (mode == "file")
+        {
+            await RecordedPage.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], Ci) : 9);
+            return 0;
+        }
+
         if (mode == "sim")
         {
             await SimulatorAsync(args.Length > 1 ? args[1] : "10k", args.Length > 2 ? int.Parse(args[2], Ci) : 3);

@@ -1,10 +1,15 @@
 using System.Data.Common;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using VcSync.Storage.Schema;
+using VcSync.Storage.Sqlite;
 
 namespace VcSync.Storage.Changes;
 
-/// <summary>Inserts history rows inside a write's transaction, many rows per statement.</summary>
+/// <summary>
+/// Inserts history rows inside a write's transaction: many rows per statement on PostgreSQL; on SQLite, one prepared
+/// statement reused per row (in process, that is cheaper than binding thousands of named parameters per statement).
+/// </summary>
 internal static class ChangeHistoryWriter
 {
     // SQLite finds each named parameter by a linear search of the statement's names: a statement of p parameters binds in O(p²),
@@ -25,6 +30,12 @@ internal static class ChangeHistoryWriter
         CancellationToken cancellationToken)
     {
         var when = ContractValue.Truncate(at);
+        if (connection is SqliteConnection sqlite)
+        {
+            InsertEach(sqlite, vcenterId, when, source, changes, cancellationToken);
+            return changes.Count;
+        }
+
         for (var start = 0; start < changes.Count; start += RowsPerStatement)
         {
             var count = Math.Min(RowsPerStatement, changes.Count - start);
@@ -61,5 +72,42 @@ internal static class ChangeHistoryWriter
         }
 
         return changes.Count;
+    }
+
+    private static void InsertEach(
+        SqliteConnection connection, Guid vcenterId, DateTimeOffset when, string source, IReadOnlyList<ChangeRecord> changes, CancellationToken cancellationToken)
+    {
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        var sql = new StringBuilder("INSERT INTO inventory_changes (").AppendJoin(", ", Columns).Append(") VALUES (")
+            .AppendJoin(", ", Columns.Select((_, c) => "$p" + c.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append(')');
+        using var insert = new SqliteRowStatement(connection, sql.ToString());
+        var vcenter = SqliteDialect.ToStored(ColumnKind.Uuid, vcenterId);
+        var changedAt = SqliteDialect.ToStored(ColumnKind.Timestamp, when);
+        var sourceValue = SqliteDialect.ToStored(ColumnKind.Text, source);
+        for (var i = 0; i < changes.Count; i++)
+        {
+            if (i % 512 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var change = changes[i];
+            insert.Bind(0, SqliteDialect.ToStored(ColumnKind.Uuid, Guid.CreateVersion7()));
+            insert.Bind(1, vcenter);
+            insert.Bind(2, SqliteDialect.ToStored(ColumnKind.Text, change.ObjectType));
+            insert.Bind(3, SqliteDialect.ToStored(ColumnKind.Text, change.Moref));
+            insert.Bind(4, SqliteDialect.ToStored(ColumnKind.Text, change.ObjectName));
+            insert.Bind(5, SqliteDialect.ToStored(ColumnKind.Text, change.Kind));
+            insert.Bind(6, SqliteDialect.ToStored(ColumnKind.Text, change.Column));
+            insert.Bind(7, SqliteDialect.ToStored(ColumnKind.Text, change.OldValue));
+            insert.Bind(8, SqliteDialect.ToStored(ColumnKind.Text, change.NewValue));
+            insert.Bind(9, changedAt);
+            insert.Bind(10, sourceValue);
+            insert.Execute();
+        }
     }
 }

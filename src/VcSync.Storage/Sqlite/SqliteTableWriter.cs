@@ -39,8 +39,8 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
         var existing = LoadExisting(table);
         var seen = new HashSet<string>(records.Count, StringComparer.Ordinal);
         List<string> inserted = [], updated = [];
-        SqliteCommand? insert = null;
-        SqliteCommand? update = null;
+        SqliteRowStatement? insert = null;
+        SqliteRowStatement? update = null;
         try
         {
             for (var r = 0; r < records.Count; r++)
@@ -71,34 +71,34 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
 
                 if (!existing.TryGetValue(key, out var row))
                 {
-                    insert ??= Prepare(InsertSql(table), (table.HasIdentity ? 2 : 0) + 1 + keys + columns.Count);
+                    insert ??= new SqliteRowStatement(_connection, InsertSql(table));
                     var p = 0;
                     if (table.HasIdentity)
                     {
                         // Version 7: time-ordered, so new rows append to the primary key index instead of scattering.
-                        insert.Parameters[p++].Value = Guid.CreateVersion7().ToString("D");
-                        insert.Parameters[p++].Value = _syncedAt;
+                        insert.Bind(p++, Guid.CreateVersion7().ToString("D"));
+                        insert.Bind(p++, _syncedAt);
                     }
 
-                    insert.Parameters[p++].Value = _vcenterId;
-                    SetValues(insert, p, keyValues);
-                    SetValues(insert, p + keys, values);
-                    insert.ExecuteNonQuery();
+                    insert.Bind(p++, _vcenterId);
+                    insert.Bind(p, keyValues);
+                    insert.Bind(p + keys, values);
+                    insert.Execute();
                     inserted.Add(key);
                 }
                 else if (!SameValues(row.Values, values))
                 {
-                    update ??= Prepare(UpdateSql(table), (table.HasIdentity ? 1 : 0) + 1 + keys + columns.Count);
+                    update ??= new SqliteRowStatement(_connection, UpdateSql(table));
                     var p = 0;
                     if (table.HasIdentity)
                     {
-                        update.Parameters[p++].Value = _syncedAt;
+                        update.Bind(p++, _syncedAt);
                     }
 
-                    update.Parameters[p++].Value = _vcenterId;
-                    SetValues(update, p, keyValues);
-                    SetValues(update, p + keys, values);
-                    update.ExecuteNonQuery();
+                    update.Bind(p++, _vcenterId);
+                    update.Bind(p, keyValues);
+                    update.Bind(p + keys, values);
+                    update.Execute();
                     updated.Add(key);
                 }
             }
@@ -148,7 +148,7 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
         SyncedTable<TRecord> table, Dictionary<string, ExistingRow> existing, HashSet<string> seen, CancellationToken cancellationToken)
     {
         var deleted = new List<string>();
-        SqliteCommand? delete = null;
+        SqliteRowStatement? delete = null;
         try
         {
             foreach (var (key, row) in existing)
@@ -163,10 +163,10 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                delete ??= Prepare($"DELETE FROM {table.Name} WHERE {KeyMatch(table, 0)}", 1 + table.Keys.Count);
-                delete.Parameters[0].Value = _vcenterId;
-                SetValues(delete, 1, row.Keys);
-                delete.ExecuteNonQuery();
+                delete ??= new SqliteRowStatement(_connection, $"DELETE FROM {table.Name} WHERE {KeyMatch(table, 0)}");
+                delete.Bind(0, _vcenterId);
+                delete.Bind(1, row.Keys);
+                delete.Execute();
                 deleted.Add(key);
             }
         }
@@ -206,14 +206,6 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
         }
 
         return true;
-    }
-
-    private static void SetValues(SqliteCommand command, int first, object[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[first + i].Value = values[i];
-        }
     }
 
     // Parameters: [$p0 id, $p1 time,] vCenter, keys, columns.
@@ -287,13 +279,6 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
             command.Parameters.Add(new SqliteParameter(P(i), DBNull.Value));
         }
 
-        return command;
-    }
-
-    private SqliteCommand Prepare(string sql, int parameters)
-    {
-        var command = Command(sql, parameters);
-        command.Prepare();
         return command;
     }
 
