@@ -89,7 +89,7 @@ public sealed class DashboardBrowserTests(ServerWorld world, BrowserSession brow
         await Expect(page.Locator("#token-form")).ToBeVisibleAsync();
         await page.Locator("#token-form input[name=token]").FillAsync(RunningServer.Token);
         await page.Locator("#token-form button").ClickAsync();
-        await page.WaitForURLAsync("**/jobs/*");
+        await UntilJobPageAsync(page, server);
         await Expect(page.Locator(".titlebar [data-field=status]")).ToHaveTextAsync("completed", new() { Timeout = 120_000 });
         foreach (var phase in new[] { "connect", "inventory", "alarms" })
         {
@@ -104,11 +104,27 @@ public sealed class DashboardBrowserTests(ServerWorld world, BrowserSession brow
         await BrowserSession.ScreenshotAsync(page, "jobs");
         await page.Locator("#start-sync select[name=vcenter]").SelectOptionAsync("serve-dead");
         await page.Locator("#start-sync button").ClickAsync();
-        await page.WaitForURLAsync("**/jobs/*");
+        await UntilJobPageAsync(page, server);
         await page.Locator("#cancel-job").ClickAsync();
         await Expect(page.Locator(".titlebar [data-field=status]")).ToHaveTextAsync("cancelled", new() { Timeout = 60_000 });
         await Expect(page.Locator("#cancel-job")).ToBeHiddenAsync();
         Assert.DoesNotContain(_consoleErrors, e => !e.Contains("409", StringComparison.Ordinal));
+    }
+
+    private static async Task UntilJobPageAsync(Microsoft.Playwright.IPage page, RunningServer server)
+    {
+        // Polled: WaitForURLAsync sometimes missed a navigation that had already happened (seen under load).
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!System.Text.RegularExpressions.Regex.IsMatch(page.Url, "/jobs/[0-9a-f-]{36}$"))
+        {
+            Assert.True(
+                DateTime.UtcNow < deadline,
+                $"no job page after starting a sync; the page says: {await page.Locator("#flash").TextContentAsync()}; " +
+                $"at {page.Url}; the server logged: {string.Join(" | ", server.Logs.Lines.TakeLast(15))}");
+            await Task.Delay(100, Ct);
+        }
+
+        await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.DOMContentLoaded);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using VcSync.Storage;
 using VcSync.Storage.Sqlite;
-using VcSync.Sync.Jobs;
 
 namespace VcSync.Tests.Server;
 
@@ -29,9 +28,10 @@ public sealed class ReadCacheTests(ServerWorld world)
         {
             Assert.Equal(before + 1, (await server.GetJsonAsync("/api/v1/vcenters?limit=1")).GetProperty("total").GetInt64());
             Assert.Equal(1, (await server.GetJsonAsync($"/api/v1/vcenters?search=serve-cache-{kind}")).GetProperty("total").GetInt64());
-            await store.Jobs().EnqueueSyncAsync(added.Id, SyncJobTasks.Definitions, false, Ct);
-            var metrics = await server.Client.GetStringAsync("/metrics", Ct);
-            Assert.Equal(QueuedJobs(metricsBefore) + 1, QueuedJobs(metrics));
+            var watcherStatus = $"vcsync_watcher_status{{otel_scope_name=\"VcSync\",status=\"starting\",vcenter=\"serve-cache-{kind}\"}} 1";
+            Assert.DoesNotContain(watcherStatus, metricsBefore, StringComparison.Ordinal);
+            Assert.True(await store.Watchers().TryClaimAsync(added.Id, "cache-test", TimeSpan.FromMinutes(1), Ct));
+            Assert.Contains(watcherStatus, await server.Client.GetStringAsync("/metrics", Ct), StringComparison.Ordinal);
         }
         finally
         {
@@ -60,9 +60,6 @@ public sealed class ReadCacheTests(ServerWorld world)
             await Task.Delay(100, Ct);
         }
     }
-
-    private static int QueuedJobs(string metrics) =>
-        int.Parse(System.Text.RegularExpressions.Regex.Match(metrics, @"(?m)^vcsync_jobs_queued(\{[^}]*\})? ([0-9]+)").Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<long> VmStatisticsAsync(SqliteInventoryStore store)
     {
