@@ -33,6 +33,31 @@ public sealed class UpdateCollectorTests
         .On("CancelWaitForUpdates", _ => SoapXml.Ok("<CancelWaitForUpdatesResponse xmlns=\"urn:vim25\"/>"));
 
     [Fact]
+    public async Task Value_filters_trim_the_values_of_the_paths_they_name_as_a_retrieval_does()
+    {
+        const string devices =
+            "<WaitForUpdatesExResponse xmlns=\"urn:vim25\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><returnval><version>2</version><filterSet><filter type=\"PropertyFilter\">f</filter>" +
+            "<objectSet><kind>modify</kind><obj type=\"VirtualMachine\">vm-7</obj><changeSet><name>config.hardware.device</name><op>assign</op><val xsi:type=\"ArrayOfVirtualDevice\">" +
+            "<VirtualDevice xsi:type=\"VirtualKeyboard\"><key>600</key></VirtualDevice>" +
+            "<VirtualDevice xsi:type=\"VirtualVmxnet3\"><key>4000</key><slotInfo xsi:type=\"VirtualDevicePciBusSlotInfo\"><pciSlotNumber>192</pciSlotNumber></slotInfo><macAddress>00:50:56:00:00:07</macAddress></VirtualDevice>" +
+            "</val></changeSet><changeSet><name>name</name><op>assign</op><val xsi:type=\"xsd:string\">kept</val></changeSet></objectSet></filterSet></returnval></WaitForUpdatesExResponse>";
+        var fake = Collector().On("WaitForUpdatesEx", _ => SoapXml.Ok(devices));
+        await using var client = await fake.ConnectAsync(cancellationToken: Ct);
+        await using var collector = await client.CreateUpdateCollectorAsync(Spec, Ct);
+
+        var set = await collector.WaitAsync(
+            new WaitOptions { ValueFilters = [new PropertyValueFilter("config.hardware.device", type => type != "VirtualKeyboard", ["slotInfo"])] }, Ct);
+
+        Assert.NotNull(set);
+        var changes = Assert.Single(set.Objects).Changes;
+        var nic = Assert.IsType<DataObject>(Assert.Single(Assert.IsAssignableFrom<IReadOnlyList<object?>>(changes[0].Value)));
+        Assert.Equal("VirtualVmxnet3", nic.TypeName);
+        Assert.Null(nic["slotInfo"]);
+        Assert.Equal("00:50:56:00:00:07", nic["macAddress"]);
+        Assert.Equal("kept", changes[1].Value);
+    }
+
+    [Fact]
     public async Task Reads_enter_modify_and_leave_with_versions_truncation_and_unset_values()
     {
         var answers = new Queue<string>([EnterSet, ModifyAndLeaveSet, "<WaitForUpdatesExResponse xmlns=\"urn:vim25\"></WaitForUpdatesExResponse>"]);

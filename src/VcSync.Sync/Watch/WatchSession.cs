@@ -124,7 +124,12 @@ internal sealed partial class WatchSession
             var wait = nextAlarms - _time.GetUtcNow();
             wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait > _options.MaxWait ? _options.MaxWait : wait;
             var set = await collector.WaitAsync(
-                new WaitOptions { MaxWaitSeconds = (int)Math.Ceiling(wait.TotalSeconds), MaxObjectUpdates = _options.MaxObjectUpdates }, cancellationToken);
+                new WaitOptions
+                {
+                    MaxWaitSeconds = (int)Math.Ceiling(wait.TotalSeconds),
+                    MaxObjectUpdates = _options.MaxObjectUpdates,
+                    ValueFilters = InventoryPropertySpecs.ValueFilters,
+                }, cancellationToken);
             while (set is not null)
             {
                 // Each set is applied in its own transaction; a truncated one is followed at once.
@@ -182,7 +187,9 @@ internal sealed partial class WatchSession
     }
 
     private Task<UpdateSet?> WaitOnceAsync(UpdateCollector collector, CancellationToken cancellationToken) =>
-        collector.WaitAsync(new WaitOptions { MaxWaitSeconds = 0, MaxObjectUpdates = _options.MaxObjectUpdates }, cancellationToken);
+        collector.WaitAsync(
+            new WaitOptions { MaxWaitSeconds = 0, MaxObjectUpdates = _options.MaxObjectUpdates, ValueFilters = InventoryPropertySpecs.ValueFilters },
+            cancellationToken);
 
     /// <summary>Objects whose change named a nested path are read whole again.</summary>
     private async Task RefetchAsync(VimClient client, LiveInventory live, CancellationToken cancellationToken)
@@ -197,7 +204,7 @@ internal sealed partial class WatchSession
         try
         {
             var spec = new PropertyFilterSpec(_propertySpecs, [.. objects.Select(o => new ObjectSpec(o, false, []))]);
-            await foreach (var content in client.RetrievePropertiesAsync(spec, null, cancellationToken))
+            await foreach (var content in client.RetrievePropertiesAsync(spec, new RetrieveOptions { ValueFilters = InventoryPropertySpecs.ValueFilters }, cancellationToken))
             {
                 live.Replace(content);
                 found.Add(content.Obj);

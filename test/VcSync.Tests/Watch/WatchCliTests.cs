@@ -5,12 +5,13 @@ using VcSync.Simulator;
 using VcSync.Storage;
 using VcSync.Storage.Changes;
 using VcSync.Sync.Watch;
+using VcSync.Tests.Fixtures;
 using VcSync.Tests.Support;
 
 namespace VcSync.Tests.Watch;
 
 /// <summary><c>vcsync watch</c> and <c>vcsync changes</c> as real processes; SIGTERM; retention of the history.</summary>
-public sealed class WatchCliTests : IAsyncLifetime
+public sealed class WatchCliTests(PostgresServer postgres) : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
@@ -30,12 +31,15 @@ public sealed class WatchCliTests : IAsyncLifetime
         Directory.Delete(_directory, recursive: true);
     }
 
-    [Fact]
-    public async Task Watch_applies_changes_then_SIGTERM_cancels_the_wait_destroys_the_collector_logs_out_and_exits_143()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Watch_applies_changes_then_SIGTERM_cancels_the_wait_destroys_the_collector_logs_out_and_exits_143(string storeKind)
     {
+        var database = storeKind == "postgres" ? await postgres.CreateDatabaseAsync("watchcli") : Database;
         using var process = CliProcess.Start(
             ["watch", "--url", _simulator.SdkUrl.ToString(), "--username", _simulator.Username, "--thumbprint", _simulator.Thumbprint,
-             "--db", Database, "--name", "sim", "--alarm-interval", "1s"],
+             "--db", database, "--name", "sim", "--alarm-interval", "1s"],
             new Dictionary<string, string> { ["VCSYNC_PASSWORD"] = _simulator.Password });
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync(Ct);
@@ -43,7 +47,7 @@ public sealed class WatchCliTests : IAsyncLifetime
         CliProcess.Run run;
         try
         {
-            await using (var store = await InventoryStoreFactory.OpenAsync(Database, null, Ct))
+            await using (var store = await InventoryStoreFactory.OpenAsync(database, null, Ct))
             {
                 await WatchRig.UntilAsync(async () => (await store.Watchers().ListAsync(Ct)).SingleOrDefault()?.Status == WatchStatus.Watching, "vcsync watch never reached 'watching'");
                 var vm = (await store.ListRowsAsync("vcenter_vms", null, Ct))[0];
@@ -61,7 +65,7 @@ public sealed class WatchCliTests : IAsyncLifetime
                 run = new CliProcess.Run(process.ExitCode, await output, await error);
                 Assert.Equal(WatchStatus.Stopped, (await store.Watchers().ListAsync(Ct)).Single().Status);
 
-                var changes = await CliProcess.RunAsync(["changes", "--db", Database, "--since", "1h", "--type", "vm", "--moref", (string)vm["moref"]!, "--json"]);
+                var changes = await CliProcess.RunAsync(["changes", "--db", database, "--since", "1h", "--type", "vm", "--moref", (string)vm["moref"]!, "--json"]);
                 Assert.True(changes.ExitCode == 0, changes.ToString());
                 var rows = JsonDocument.Parse(changes.StandardOutput).RootElement.EnumerateArray().ToList();
                 Assert.Contains(rows, r => r.GetProperty("column_name").GetString() == "name" && r.GetProperty("new_value").GetString() == "renamed-by-cli-test"
@@ -97,10 +101,12 @@ public sealed class WatchCliTests : IAsyncLifetime
         Assert.Contains(value, run.ErrorLines[0], StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Full_syncs_record_history_and_the_worker_prunes_it_after_the_retention()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Full_syncs_record_history_and_the_worker_prunes_it_after_the_retention(string storeKind)
     {
-        await using var db = await SyncDatabase.CreateSqliteAsync();
+        await using var db = storeKind == "postgres" ? await SyncDatabase.OpenAsync(await postgres.CreateDatabaseAsync("retention")) : await SyncDatabase.CreateSqliteAsync();
         var vcenter = await db.RegisterAsync(_simulator);
         await db.SyncAsync(vcenter, _simulator);
         var history = db.Store.Changes();

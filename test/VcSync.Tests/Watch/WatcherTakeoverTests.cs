@@ -7,15 +7,17 @@ using VcSync.Tests.Fixtures;
 
 namespace VcSync.Tests.Watch;
 
-/// <summary>On PostgreSQL a vCenter is watched by exactly one worker; another takes over when that one goes stale.</summary>
+/// <summary>A vCenter is watched by exactly one worker (workers share a PostgreSQL database, or a SQLite file on one machine); another takes over when that one goes stale.</summary>
 public sealed class WatcherTakeoverTests(PostgresServer postgres)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task A_second_worker_waits_while_the_first_is_live_and_takes_over_when_it_goes_stale()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_second_worker_waits_while_the_first_is_live_and_takes_over_when_it_goes_stale(string store)
     {
-        await using var rig = await WatchRig.StartAsync("postgres", postgres, vms: 20, seed: 14);
+        await using var rig = await WatchRig.StartAsync(store, postgres, vms: 20, seed: 14);
         var watchers = rig.Store.Watchers();
         // Worker A holds the vCenter and then dies without a word (its heartbeat stops).
         Assert.True(await watchers.TryClaimAsync(rig.VCenter.Id, "worker-a", TimeSpan.FromSeconds(3), Ct));

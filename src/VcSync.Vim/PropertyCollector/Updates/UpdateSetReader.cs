@@ -13,12 +13,21 @@ internal sealed class UpdateSetReader
 {
     private readonly XmlNames _names;
     private readonly ValueDecoder _decoder;
+    private readonly Dictionary<string, PropertyValueFilter>? _filters;
     private State _state;
 
-    public UpdateSetReader(XmlNames names, ValueDecoder decoder)
+    public UpdateSetReader(XmlNames names, ValueDecoder decoder, IReadOnlyList<PropertyValueFilter>? filters = null)
     {
         _names = names;
         _decoder = decoder;
+        if (filters is { Count: > 0 })
+        {
+            _filters = new Dictionary<string, PropertyValueFilter>(StringComparer.Ordinal);
+            foreach (var filter in filters)
+            {
+                _filters[filter.Path] = filter;
+            }
+        }
     }
 
     private enum State
@@ -175,7 +184,11 @@ internal sealed class UpdateSetReader
             }
             else if (ReferenceEquals(name, _names.Val))
             {
-                value = _decoder.ReadValue(child, null, out var isNil);
+                // The name comes first on the wire (PropertyChange: name, op, val), so its filter is known here.
+                var isNil = false;
+                value = path is not null && _filters is not null && _filters.TryGetValue(path, out var filter)
+                    ? _decoder.ReadFilteredValue(child, filter, out isNil)
+                    : _decoder.ReadValue(child, null, out isNil);
                 if (isNil)
                 {
                     value = null;

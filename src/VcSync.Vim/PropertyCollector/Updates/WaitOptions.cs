@@ -11,4 +11,10 @@ public sealed record WaitOptions
 
     /// <summary>The most objects in one answer (servers cap it lower, vCenter near 100); null leaves it to the server.</summary>
     public int? MaxObjectUpdates { get; init; }
+
+    /// <summary>
+    /// Properties to trim while they stream in (see <see cref="PropertyValueFilter"/>), at most one per path, applied to the
+    /// values of changes that name the path itself, as <see cref="RetrieveOptions.ValueFilters"/> does for a retrieval.
+    /// </summary>
+    public IReadOnlyList<PropertyValueFilter>? ValueFilters { get; init; }
 }
