@@ -124,7 +124,8 @@ internal sealed class FetchBench(SimulatorProcess simulator, int repetitions)
         try
         {
             var filter = InventoryPropertySpecs.InventoryFilter(view, content.About.ApiVersion, content.RootFolder);
-            await foreach (var objectContent in client.RetrievePropertiesAsync(filter, new RetrieveOptions { MaxObjects = pageSize }, cancellationToken))
+            var options = new RetrieveOptions { MaxObjects = pageSize, ValueFilters = InventoryPropertySpecs.ValueFilters };
+            await foreach (var objectContent in client.RetrievePropertiesAsync(filter, options, cancellationToken))
             {
                 builder.Add(objectContent);
                 objects++;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using VcSync.Inventory;
 using VcSync.Inventory.Records;
@@ -196,16 +195,12 @@ public sealed partial class FullInventorySync
             $"{vcenter.Name} - PropertyCollector",
             true,
             run.FetchWatch.ElapsedMilliseconds - alarmWatch.ElapsedMilliseconds,
-            FetchDetails(snapshot, fetched.Pages, fetched.BytesRead),
+            SyncOutcome.FetchDetails(snapshot, fetched.Pages, fetched.BytesRead),
             null);
         if (definitions > 0)
         {
-            var details = JsonSerializer.Serialize(new Dictionary<string, long>
-            {
-                ["triggered"] = snapshot.Alarms?.Count ?? 0,
-                ["definitions"] = definitions,
-            }, SyncJsonContext.Default.DictionaryStringInt64);
-            run.Activity("alarms_fetch", $"{vcenter.Name} - PropertyCollector", true, alarmWatch.ElapsedMilliseconds, details, null);
+            run.Activity(
+                "alarms_fetch", $"{vcenter.Name} - PropertyCollector", true, alarmWatch.ElapsedMilliseconds, SyncOutcome.AlarmDetails(snapshot, definitions), null);
         }
 
         run.Progress(SyncPhase.Alarms, 50, $"{snapshot.Alarms?.Count ?? 0} triggered alarms");
@@ -254,19 +249,6 @@ public sealed partial class FullInventorySync
         return definitions.Count;
     }
 
-    private static string FetchDetails(InventorySnapshot snapshot, long pages, long bytes) =>
-        JsonSerializer.Serialize(new Dictionary<string, long>
-        {
-            ["clusters"] = snapshot.Clusters.Count,
-            ["hosts"] = snapshot.Hosts.Count,
-            ["vms"] = snapshot.Vms.Count,
-            ["datastores"] = snapshot.Datastores.Count,
-            ["networks"] = snapshot.Networks.Count,
-            ["total_objects"] = snapshot.TotalObjects,
-            ["pages"] = pages,
-            ["bytes"] = bytes,
-        }, SyncJsonContext.Default.DictionaryStringInt64);
-
     private async Task<SyncResult> WriteAsync(SyncRun run, InventorySnapshot snapshot, CancellationToken cancellationToken)
     {
         var process = Stopwatch.StartNew();
@@ -284,39 +266,16 @@ public sealed partial class FullInventorySync
         var written = await _store.WriteSyncAsync(write, cancellationToken);
         process.Stop();
 
-        var result = new SyncResult
-        {
-            Clusters = ChangeCounts.From(written.Clusters),
-            Hosts = HostChangeCounts.From(written.Hosts, written.AutoLinked, written.Ambiguous),
-            Vms = ChangeCounts.From(written.Vms),
-            Datastores = ChangeCounts.From(written.Datastores),
-            Networks = ChangeCounts.From(written.Networks),
-            Alarms = ChangeCounts.From(written.Alarms),
-            TotalObjects = snapshot.TotalObjects,
-            // Every attempt's calls, and the Logout still to come.
-            SoapCalls = (int)run.SoapCalls.Calls + 1,
-            FetchTimeMs = run.FetchWatch.ElapsedMilliseconds,
-            ProcessTimeMs = process.ElapsedMilliseconds,
-            Warnings = snapshot.Warnings.Count,
-        };
+        var result = SyncOutcome.Result(run, snapshot, written, process.ElapsedMilliseconds);
 
         LogFetched(snapshot.TotalObjects, run.FetchWatch.Elapsed.TotalSeconds);
         LogWritten(written.RowsWritten, process.Elapsed.TotalSeconds);
         LogLinked(written.AutoLinked, written.Ambiguous);
         LogTotal(run.Target.VCenter.Name, run.Total.Elapsed.TotalSeconds);
         run.Complete(SyncPhase.Inventory, $"Synced {snapshot.TotalObjects.ToString("N0", CultureInfo.InvariantCulture)} objects");
-        run.Complete(SyncPhase.Alarms, AlarmsMessage(snapshot, written.Alarms));
+        run.Complete(SyncPhase.Alarms, SyncOutcome.AlarmsMessage(snapshot, written.Alarms));
         return result;
     }
-
-    // The alarms phase reports what the write did to vcenter_alarms, so a job's task shows new and cleared alarms.
-    private static string AlarmsMessage(InventorySnapshot snapshot, TableChanges changes) =>
-        snapshot.Alarms is null
-            ? "Triggered alarms not read"
-            : string.Create(
-                CultureInfo.InvariantCulture,
-                $"{snapshot.Alarms.Count:N0} triggered alarms: {changes.New:N0} new, {changes.Updated:N0} updated, " +
-                $"{changes.Deleted:N0} cleared, {changes.Unchanged:N0} unchanged");
 
     private async Task RecordFailureAsync(SyncRun run, bool cancelled, string message)
     {
