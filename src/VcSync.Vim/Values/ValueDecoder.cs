@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Xml;
 using VcSync.Vim.Faults;
 using VcSync.Vim.Soap;
@@ -32,12 +33,15 @@ internal sealed class ValueDecoder
     /// <summary>The deepest element a value may sit at; real vim25 data stays well under 40 levels.</summary>
     internal const int MaxDepth = 128;
 
+    private const int MaxCachedFields = 4096;
+
     private static readonly object True = true;
     private static readonly object False = false;
     private static readonly object[] SmallInts = CreateSmallInts();
 
     private readonly XmlNames _names;
     private readonly Dictionary<string, XsiType> _xsiTypes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(string Owner, string Field), FieldType?> _fieldTypes = new(AtomPairComparer.Instance);
     private char[] _chars = new char[256];
     private FrozenSet<string>? _skipFields;
     private int _lastLength;
@@ -240,9 +244,7 @@ internal sealed class ValueDecoder
                 if (ReferenceEquals(r.LocalName, _names.Type)
                     && (ReferenceEquals(r.NamespaceURI, _names.Xsi) || string.Equals(r.NamespaceURI, _names.Xsi, StringComparison.Ordinal)))
                 {
-                    var qualified = ReadAttributeAtom(r);
-                    var colon = qualified.IndexOf(':', StringComparison.Ordinal);
-                    local = colon < 0 ? qualified : qualified[(colon + 1)..];
+                    local = XsiTypeOf(ReadAttributeAtom(r)).LocalName;
                 }
             }
             while (r.MoveToNextAttribute());
@@ -273,7 +275,38 @@ internal sealed class ValueDecoder
         return nil;
     }
 
+    // Names from the reader are atomized, so a field's declared type is looked up once per (owner, field) pair;
+    // the cap keeps a hostile stream of distinct names from growing the cache without bound.
+    private FieldType? FieldOf(string owner, string field)
+    {
+        if (_fieldTypes.TryGetValue((owner, field), out var type))
+        {
+            return type;
+        }
+
+        type = KnownTypes.Field(owner, field);
+        if (_fieldTypes.Count < MaxCachedFields)
+        {
+            _fieldTypes.Add((owner, field), type);
+        }
+
+        return type;
+    }
+
     private ValueKind ResolveXsiType(XmlReader r, string qualified, out string typeName)
+    {
+        var entry = XsiTypeOf(qualified);
+        var ns = r.LookupNamespace(entry.Prefix ?? string.Empty);
+        if (ns is null && entry.Prefix is not null)
+        {
+            throw new VimProtocolException($"The xsi:type '{qualified}' of <{r.LocalName}> uses an undeclared prefix '{entry.Prefix}'.");
+        }
+
+        typeName = entry.LocalName;
+        return ReferenceEquals(ns, _names.Xsd) || string.Equals(ns, _names.Xsd, StringComparison.Ordinal) ? entry.XsdKind : entry.VimKind;
+    }
+
+    private XsiType XsiTypeOf(string qualified)
     {
         // The qualified name is atomized, so each distinct spelling is split and classified once.
         if (!_xsiTypes.TryGetValue(qualified, out var entry))
@@ -288,14 +321,7 @@ internal sealed class ValueDecoder
             _xsiTypes.Add(qualified, entry);
         }
 
-        var ns = r.LookupNamespace(entry.Prefix ?? string.Empty);
-        if (ns is null && entry.Prefix is not null)
-        {
-            throw new VimProtocolException($"The xsi:type '{qualified}' of <{r.LocalName}> uses an undeclared prefix '{entry.Prefix}'.");
-        }
-
-        typeName = entry.LocalName;
-        return ReferenceEquals(ns, _names.Xsd) || string.Equals(ns, _names.Xsd, StringComparison.Ordinal) ? entry.XsdKind : entry.VimKind;
+        return entry;
     }
 
     private string ReadAttributeAtom(XmlReader r)
@@ -376,7 +402,7 @@ internal sealed class ValueDecoder
                         break;
                     }
 
-                    var declared = KnownTypes.Field(typeName, name);
+                    var declared = FieldOf(typeName, name);
                     var value = ReadValue(r, declared?.TypeName, out var isNil);
                     if (!isNil)
                     {
@@ -585,6 +611,17 @@ internal sealed class ValueDecoder
 
     // The span just read is still in _chars: a failed value keeps its text (trimmed, as it was parsed).
     private UnparsedValue Unparsed(string type) => new(type, _chars.AsSpan(0, _lastLength).Trim().ToString());
+
+    private sealed class AtomPairComparer : IEqualityComparer<(string Owner, string Field)>
+    {
+        public static readonly AtomPairComparer Instance = new();
+
+        public bool Equals((string Owner, string Field) x, (string Owner, string Field) y) =>
+            ReferenceEquals(x.Owner, y.Owner) && ReferenceEquals(x.Field, y.Field);
+
+        public int GetHashCode((string Owner, string Field) obj) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Owner), RuntimeHelpers.GetHashCode(obj.Field));
+    }
 
     private sealed record XsiType(string? Prefix, string LocalName, ValueKind XsdKind, ValueKind VimKind);
 }
