@@ -41,6 +41,7 @@ internal sealed class ValueDecoder
 
     private readonly XmlNames _names;
     private readonly Dictionary<string, XsiType> _xsiTypes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, int> _fieldCounts = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(string Owner, string Field), FieldType?> _fieldTypes = new(AtomPairComparer.Instance);
     private char[] _chars = new char[256];
     private FrozenSet<string>? _skipFields;
@@ -389,7 +390,9 @@ internal sealed class ValueDecoder
 
     private DataObject ReadFields(XmlReader r, string typeName)
     {
-        var fields = new List<KeyValuePair<string, object?>>();
+        // Objects of one type have about the same fields: size the list as the last one was, never regrowing it.
+        _fieldCounts.TryGetValue(typeName, out var lastCount);
+        var fields = new List<KeyValuePair<string, object?>>(lastCount);
         while (true)
         {
             switch (r.NodeType)
@@ -412,6 +415,11 @@ internal sealed class ValueDecoder
                     break;
                 case XmlNodeType.EndElement:
                     r.Read();
+                    if (lastCount != fields.Count && (lastCount > 0 || _fieldCounts.Count < MaxCachedFields))
+                    {
+                        _fieldCounts[typeName] = fields.Count;
+                    }
+
                     return new DataObject(typeName, fields);
                 case XmlNodeType.None:
                     throw new VimProtocolException("The response ended inside a data object.");
