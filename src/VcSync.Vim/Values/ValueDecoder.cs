@@ -147,33 +147,7 @@ internal sealed partial class ValueDecoder
 
             isNil = false;
             r.Read();
-            var items = new List<object?>();
-            while (true)
-            {
-                switch (r.NodeType)
-                {
-                    case XmlNodeType.Element:
-                        var itemType = XsiTypeLocalName(r) ?? r.LocalName;
-                        if (filter.KeepItem(itemType))
-                        {
-                            items.Add(ReadValue(r, r.LocalName, out _));
-                        }
-                        else
-                        {
-                            r.Skip();
-                        }
-
-                        break;
-                    case XmlNodeType.EndElement:
-                        r.Read();
-                        return items;
-                    case XmlNodeType.None:
-                        throw new VimProtocolException("The response ended inside an array.");
-                    default:
-                        r.Read();
-                        break;
-                }
-            }
+            return ReadArrayItems(r, filter.KeepItem);
         }
         finally
         {
@@ -453,13 +427,17 @@ internal sealed partial class ValueDecoder
         fields.Add(new(name, isArray ? new RepeatedField { value } : value));
     }
 
-    private List<object?> ReadArrayItems(XmlReader r)
+    /// <summary>Reads array items up to and past the end element; items <paramref name="keepItem"/> rejects are skipped undecoded.</summary>
+    private List<object?> ReadArrayItems(XmlReader r, Func<string, bool>? keepItem = null)
     {
         var items = new List<object?>();
         while (true)
         {
             switch (r.NodeType)
             {
+                case XmlNodeType.Element when keepItem is not null && !keepItem(XsiTypeLocalName(r) ?? r.LocalName):
+                    r.Skip();
+                    break;
                 case XmlNodeType.Element:
                     items.Add(ReadValue(r, r.LocalName, out _));
                     break;
