@@ -15,6 +15,8 @@ namespace VcSync.Inventory;
 /// Understands the contents of <see cref="InventoryPropertySpecs"/>'s filters: the inventory types, the root
 /// <c>Folder</c> with <c>triggeredAlarmState</c>, and <c>Alarm</c>s with <c>info.name</c>. Other types are ignored.
 /// Each type has its mapper under <c>Mapping/</c>; <c>ReferenceResolver</c> links them. Not thread-safe.
+/// A streamed sync adds every object but the VMs, builds, then adds the VMs a page at a time and takes each page
+/// (<see cref="TakeVms"/>), so that no more than a page of VMs is ever held; <see cref="BuildAlarms"/> ends it.
 /// </remarks>
 public sealed class InventoryBuilder
 {
@@ -23,6 +25,7 @@ public sealed class InventoryBuilder
     private readonly Dictionary<string, List<ValueWarning>> _warnings = new(StringComparer.Ordinal);
     private readonly bool _alarmsRequested;
     private ResolvedLookups? _lookups;
+    private HashSet<string>? _alarmedVms;
 
     /// <summary>Creates an empty builder.</summary>
     /// <param name="alarmsRequested">
@@ -244,6 +247,71 @@ public sealed class InventoryBuilder
         var snapshot = ReferenceResolver.Resolve(_mapped, _alarmsRequested, Warnings, out var lookups);
         _lookups = lookups;
         return snapshot;
+    }
+
+    /// <summary>
+    /// A streamed sync's page: resolves the VMs added since <see cref="Build"/> (or the last call) against what that
+    /// <see cref="Build"/> resolved, returns them with their child rows, and forgets them but for their moref (counted in
+    /// <see cref="ObjectCount"/>) and, for a VM a triggered alarm is on, its name (<see cref="BuildAlarms"/>). Add every
+    /// object but the VMs, <see cref="Build"/>, then add the VMs page by page, taking each page. The other tables of the
+    /// page are empty; its <see cref="InventorySnapshot.Alarms"/> is null.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> never ran.</exception>
+    public InventorySnapshot TakeVms()
+    {
+        var lookups = _lookups ?? throw new InvalidOperationException("Build the objects other than VMs before taking VMs.");
+        _alarmedVms ??= AlarmedVms();
+        var children = new VmChildren();
+        var vms = new List<VmRecord>(_mapped.Vms.Count);
+        foreach (var vm in _mapped.Vms.Values)
+        {
+            vms.Add(ReferenceResolver.ResolveVm(_mapped, lookups, vm, children));
+            _mapped.TakenVms.Add(vm.Moref);
+            if (_alarmedVms.Contains(vm.Moref))
+            {
+                _mapped.TakenVmNames[vm.Moref] = vm.Name;
+            }
+        }
+
+        _mapped.Vms.Clear();
+        _mapped.VmDetails.Clear();
+        return new InventorySnapshot
+        {
+            Clusters = [],
+            Hosts = [],
+            Vms = vms,
+            Datastores = [],
+            DatastoreHosts = [],
+            Networks = [],
+            VmNics = children.Nics,
+            VmDisks = children.Disks,
+            VmPartitions = children.Partitions,
+            VmSnapshots = children.Snapshots,
+            TotalObjects = vms.Count,
+        };
+    }
+
+    /// <summary>
+    /// The triggered alarms with their entity and definition names, after the last page was taken (<see cref="TakeVms"/>)
+    /// and the alarm names were added; null when alarms were neither asked nor read.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> never ran.</exception>
+    public IReadOnlyList<AlarmRecord>? BuildAlarms() =>
+        ReferenceResolver.ResolveAlarms(
+            _mapped, _lookups ?? throw new InvalidOperationException("Build before the alarms."), _alarmsRequested);
+
+    private HashSet<string> AlarmedVms()
+    {
+        var vms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var alarm in _mapped.DistinctAlarms())
+        {
+            if (string.Equals(alarm.EntityType, Types.VirtualMachine, StringComparison.Ordinal))
+            {
+                vms.Add(alarm.EntityMoref);
+            }
+        }
+
+        return vms;
     }
 
     /// <summary>

@@ -183,6 +183,23 @@ public static class InventoryPropertySpecs
     }
 
     /// <summary>
+    /// The first of a streamed full sync's two retrievals through one <paramref name="view"/>: what
+    /// <see cref="InventoryFilter"/> asks, but the VMs. A few thousand small objects, which the VMs' names refer to (host,
+    /// cluster, folder, pool, networks, datastores, custom attributes), so that each page of VMs of the second retrieval
+    /// (<see cref="VmFilter"/>) can be resolved and written as it arrives.
+    /// </summary>
+    public static PropertyFilterSpec AllButVmsFilter(
+        ManagedObjectReference view, string? apiVersion, ManagedObjectReference? rootFolder, ManagedObjectReference? customFieldsManager = null)
+    {
+        var all = InventoryFilter(view, apiVersion, rootFolder, customFieldsManager);
+        return all with { PropSet = [.. all.PropSet.Where(p => !string.Equals(p.Type, Types.VirtualMachine, StringComparison.Ordinal))] };
+    }
+
+    /// <summary>The second of a streamed full sync's retrievals (see <see cref="AllButVmsFilter"/>): the VMs through <paramref name="view"/>.</summary>
+    public static PropertyFilterSpec VmFilter(ManagedObjectReference view, string? apiVersion) =>
+        new([.. ForApiVersion(apiVersion).Where(p => string.Equals(p.Type, Types.VirtualMachine, StringComparison.Ordinal))], [ViewObjectSpec(view)]);
+
+    /// <summary>
     /// The legacy mode's filters: one per type, with exactly the properties of <see cref="ForApiVersion"/>, each through
     /// a view. Run them in the order returned: a <c>Network</c> filter also returns the portgroups with the
     /// <c>Network</c> paths only, and the portgroup filter after it replaces them with the full set (the mapping keeps

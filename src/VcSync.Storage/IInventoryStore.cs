@@ -32,6 +32,16 @@ public interface IInventoryStore : IAsyncDisposable
     Task<InventoryWriteResult> WriteSyncAsync(SyncWrite write, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Starts a streamed full sync's write, in one transaction held until <see cref="ISyncWriteSession.CompleteAsync"/>
+    /// or until the session is disposed (rolled back): checks the job and the vCenter, then writes the snapshot's
+    /// clusters, hosts, datastores and their mounts, networks and host portgroups as <see cref="WriteSyncAsync"/> does.
+    /// Its VMs, child rows and alarms are not written: the VMs come page by page, the alarms with the completion.
+    /// On SQLite the database's write lock is held from here to the end.
+    /// </summary>
+    Task<ISyncWriteSession> BeginSyncWriteAsync(SyncWrite write, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    /// <summary>
     /// Applies one update set of the watcher in one transaction: inserts, updates of the changed columns only and
     /// deletes (with child rows), their history rows, re-linking of hosts and servers when a host changed, and the
     /// watcher row's progress. Nothing is written when the watcher row is another worker's.

@@ -60,6 +60,10 @@ public abstract class SqlInventoryStore : IInventoryStore, ISqlConnectionSource
     }
 
     /// <inheritdoc />
+    public async Task<ISyncWriteSession> BeginSyncWriteAsync(SyncWrite write, CancellationToken cancellationToken) =>
+        await _writer.BeginAsync(OpenConnectionAsync, write, cancellationToken);
+
+    /// <inheritdoc />
     public Task<LiveWriteResult> ApplyChangesAsync(LiveWrite write, CancellationToken cancellationToken) =>
         _liveWriter.WriteAsync(OpenConnectionAsync, write, cancellationToken);
 

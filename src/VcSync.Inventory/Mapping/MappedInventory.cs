@@ -54,8 +54,14 @@ internal sealed class MappedInventory
     /// datacenters, compute resources, resource pools) and the custom attribute definitions, so that it equals the
     /// objects a retrieval returned.
     /// </summary>
-    public int ObjectCount => Clusters.Count + Hosts.Count + Vms.Count + Datastores.Count + Networks.Count + Switches.Count
+    public int ObjectCount => Clusters.Count + Hosts.Count + Vms.Count + TakenVms.Count + Datastores.Count + Networks.Count + Switches.Count
         + Places.Count - PlacedClusters() + (HasCustomFields ? 1 : 0);
+
+    /// <summary>The VMs already resolved and handed out page by page (and forgotten but for their moref), not in <see cref="Vms"/>.</summary>
+    public HashSet<string> TakenVms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The names of handed-out VMs that a triggered alarm is on, to name the alarms' entities at the end.</summary>
+    public Dictionary<string, string> TakenVmNames { get; } = new(StringComparer.Ordinal);
 
     // Clusters are places too (a host's parent); count them once.
     private int PlacedClusters()

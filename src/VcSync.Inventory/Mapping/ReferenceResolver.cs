@@ -171,7 +171,7 @@ internal static class ReferenceResolver
     private static string? EntityName(
         MappedInventory mapped, Dictionary<string, HostRecord> hosts, string type, string moref) => type switch
     {
-        Types.VirtualMachine => mapped.Vms.TryGetValue(moref, out var vm) ? vm.Name : null,
+        Types.VirtualMachine => mapped.Vms.TryGetValue(moref, out var vm) ? vm.Name : mapped.TakenVmNames.GetValueOrDefault(moref),
         Types.HostSystem => hosts.TryGetValue(moref, out var host) ? host.Name : null,
         Types.ClusterComputeResource => mapped.Clusters.TryGetValue(moref, out var cluster) ? cluster.Name : null,
         Types.Datastore => mapped.Datastores.TryGetValue(moref, out var ds) ? ds.Record.Name : null,

@@ -10,7 +10,7 @@ namespace VcSync.Storage.Postgres;
 /// the snapshot into a temporary table (dropped at commit), one INSERT ... ON CONFLICT DO UPDATE of the rows that are
 /// new or differ, and one DELETE of this vCenter's rows missing from the snapshot. Unchanged rows are filtered out
 /// before the upsert, so they are neither rewritten nor even locked; the upsert and the delete return the keys of the
-/// rows they wrote.
+/// rows they wrote. A page of a streamed sync does the same within its own VMs' rows, in the same staging tables.
 /// </summary>
 internal sealed class PostgresTableWriter : ISyncTableWriter
 {
@@ -19,10 +19,16 @@ internal sealed class PostgresTableWriter : ISyncTableWriter
 
     private const int CommandTimeoutSeconds = 600;
 
+    private const string ParentsTable = "sync_parents";
+
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
     private readonly Guid _vcenterId;
     private readonly DateTime _syncedAt;
+
+    // Staging tables made in this transaction: a streamed sync writes each table once per page.
+    private readonly HashSet<string> _staged = new(StringComparer.Ordinal);
+    private IReadOnlyCollection<string>? _parents;
 
     public PostgresTableWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid vcenterId, DateTimeOffset syncedAt)
     {
@@ -33,27 +39,42 @@ internal sealed class PostgresTableWriter : ISyncTableWriter
     }
 
     public async Task<TableWrite> WriteAsync<TRecord>(
-        SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, CancellationToken cancellationToken)
+        SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, IReadOnlyCollection<string>? parents, CancellationToken cancellationToken)
     {
         var staging = "sync_" + table.Name;
         var keys = table.Keys.Select(k => k.Name).ToList();
         var columns = table.Columns.Select(c => c.Name).ToList();
         List<string> staged = [.. table.HasIdentity ? ["id"] : Array.Empty<string>(), .. keys, .. columns];
 
-        var definitions = table.Keys.Select(k => k.Column).Concat(table.Columns.Select(c => c.Column))
-            .Select(c => $"{c.Name} {PostgresDialect.SqlTypeOf(c.Kind)}");
-        await ExecuteAsync(
-            $"CREATE TEMP TABLE {staging} ({string.Join(", ", [.. table.HasIdentity ? ["id uuid"] : Array.Empty<string>(), .. definitions])}) ON COMMIT DROP",
-            cancellationToken);
+        var keyList = string.Join(", ", keys);
+        if (_staged.Add(staging))
+        {
+            var definitions = table.Keys.Select(k => k.Column).Concat(table.Columns.Select(c => c.Column))
+                .Select(c => $"{c.Name} {PostgresDialect.SqlTypeOf(c.Kind)}");
+            await ExecuteAsync(
+                $"CREATE TEMP TABLE {staging} ({string.Join(", ", [.. table.HasIdentity ? ["id uuid"] : Array.Empty<string>(), .. definitions])}) ON COMMIT DROP; " +
+                $"CREATE UNIQUE INDEX ON {staging} ({keyList})",
+                cancellationToken);
+        }
+        else
+        {
+            // The next page of a streamed sync: the same staging table, emptied.
+            await ExecuteAsync($"TRUNCATE {staging}", cancellationToken);
+        }
 
         var count = await CopyAsync(table, records, staging, staged, cancellationToken);
 
-        // An index on the key, built once the rows are in, and its statistics. The planner's estimate of this
-        // vCenter's rows in the target table is often far off (stale statistics, a vCenter new since the last
-        // ANALYZE), and a nested-loop anti-join that scans the staging table per row runs for minutes at 45,000
-        // rows; with the index any plan is a lookup per row.
-        var keyList = string.Join(", ", keys);
-        await ExecuteAsync($"CREATE UNIQUE INDEX ON {staging} ({keyList}); ANALYZE {staging} ({keyList})", cancellationToken);
+        // An index on the key and statistics once the rows are in. The planner's estimate of this vCenter's rows in
+        // the target table is often far off (stale statistics, a vCenter new since the last ANALYZE), and a
+        // nested-loop anti-join that scans the staging table per row runs for minutes at 45,000 rows; with the index
+        // any plan is a lookup per row.
+        await ExecuteAsync($"ANALYZE {staging} ({keyList})", cancellationToken);
+        var scope = string.Empty;
+        if (parents is not null)
+        {
+            await StageParentsAsync(parents, cancellationToken);
+            scope = $"AND t.{keys[0]} IN (SELECT parent FROM {ParentsTable}) ";
+        }
 
         List<string> inserted = [], updated = [];
         await using (var command = Command(UpsertSql(table, staging)))
@@ -67,7 +88,7 @@ internal sealed class PostgresTableWriter : ISyncTableWriter
 
         var deleted = new List<string>();
         await using (var command = Command(
-            $"DELETE FROM {table.Name} t WHERE t.source_vcenter_id = @vcenter " +
+            $"DELETE FROM {table.Name} t WHERE t.source_vcenter_id = @vcenter {scope}" +
             $"AND NOT EXISTS (SELECT 1 FROM {staging} s WHERE {Match(keys, "s", "t")}) " +
             $"RETURNING {KeysAsText(keys, "t")}"))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -80,6 +101,35 @@ internal sealed class PostgresTableWriter : ISyncTableWriter
 
         var changes = new TableChanges(inserted.Count, updated.Count, deleted.Count, count - inserted.Count - updated.Count);
         return new TableWrite(changes, inserted, updated, deleted);
+    }
+
+    // A page's VMs, the scope of its deletions; the tables of one page share them, so they are copied once per page.
+    private async Task StageParentsAsync(IReadOnlyCollection<string> parents, CancellationToken cancellationToken)
+    {
+        if (ReferenceEquals(parents, _parents))
+        {
+            return;
+        }
+
+        await ExecuteAsync(
+            _parents is null && !_staged.Contains(ParentsTable)
+                ? $"CREATE TEMP TABLE {ParentsTable} (parent text PRIMARY KEY) ON COMMIT DROP"
+                : $"TRUNCATE {ParentsTable}",
+            cancellationToken);
+        _staged.Add(ParentsTable);
+        await using (var importer = await _connection.BeginBinaryImportAsync($"COPY {ParentsTable} (parent) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var parent in parents)
+            {
+                importer.StartRow();
+                importer.Write(parent, NpgsqlDbType.Text);
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+
+        await ExecuteAsync($"ANALYZE {ParentsTable}", cancellationToken);
+        _parents = parents;
     }
 
     /// <summary>Copies the records into the staging table; the number of distinct keys copied.</summary>

@@ -107,6 +107,18 @@ internal sealed class SyncedTable<TRecord> : ISyncedTable
     }
 
     /// <inheritdoc />
-    public async Task<TableWrite?> WriteAsync(ISyncTableWriter writer, InventorySnapshot snapshot, CancellationToken cancellationToken) =>
-        _recordsOf(snapshot) is { } records ? await writer.WriteAsync(this, records, cancellationToken) : null;
+    public string FirstKey => Keys[0].Name;
+
+    /// <inheritdoc />
+    public Task<TableWrite?> WriteAsync(ISyncTableWriter writer, InventorySnapshot snapshot, CancellationToken cancellationToken) =>
+        WriteAsync(writer, snapshot, null, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<TableWrite?> WriteAsync(
+        ISyncTableWriter writer, InventorySnapshot snapshot, IReadOnlyCollection<string>? parents, CancellationToken cancellationToken) =>
+        _recordsOf(snapshot) is { } records ? await writer.WriteAsync(this, records, parents, cancellationToken) : null;
+
+    /// <inheritdoc />
+    public Task<TableWrite> DeleteAsync(ISyncTableWriter writer, IReadOnlyCollection<string> parents, CancellationToken cancellationToken) =>
+        writer.WriteAsync(this, [], parents, cancellationToken);
 }

@@ -331,8 +331,20 @@ internal static class SyncedTables
         hasIdentity: false,
         collapseDuplicates: true);
 
-    /// <summary>Every synced table, in the order a sync writes them.</summary>
+    /// <summary>Every synced table, in the order the watcher writes them.</summary>
     public static IReadOnlyList<ISyncedTable> All { get; } = [Clusters, Hosts, Vms, Datastores, DatastoreHosts, Networks, Alarms, VmNics, VmDisks, VmPartitions, VmSnapshots, HostPortgroups];
+
+    /// <summary>The tables a full sync writes whole before the VMs: every object but the VMs, and what hangs off them.</summary>
+    public static IReadOnlyList<ISyncedTable> BeforeVms { get; } = [Clusters, Hosts, Datastores, DatastoreHosts, Networks, HostPortgroups];
+
+    /// <summary>
+    /// The VMs and their child rows, which a full sync writes page by page (their first key column is the VM's moref), in
+    /// this order.
+    /// </summary>
+    public static IReadOnlyList<ISyncedTable> VmPages { get; } = [Vms, VmNics, VmDisks, VmPartitions, VmSnapshots];
+
+    /// <summary>The tables a full sync writes whole after the VMs: the triggered alarms, which name the VMs they are on.</summary>
+    public static IReadOnlyList<ISyncedTable> AfterVms { get; } = [Alarms];
 
     private static SyncedColumn<TRecord> Text<TRecord>(string name, Func<TRecord, string?> read, bool nullable = true) =>
         new(new(name, ColumnKind.Text, nullable), read);

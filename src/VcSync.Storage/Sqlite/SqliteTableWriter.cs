@@ -9,12 +9,16 @@ namespace VcSync.Storage.Sqlite;
 /// <summary>
 /// Writes one sync's rows of one table into SQLite: loads the vCenter's existing rows once, diffs them in memory
 /// against the records as SQLite would store them, and runs prepared, reused statements for the rows that differ
-/// only. SQLite has no COPY, but a prepared statement per row inside one transaction is what it is fastest at.
+/// only. SQLite has no COPY, but a prepared statement per row inside one transaction is what it is fastest at. A page of
+/// a streamed sync loads and compares the rows of its own VMs only.
 /// </summary>
 internal sealed class SqliteTableWriter : ISyncTableWriter
 {
     // How often a long loop looks at the cancellation token; statements themselves are not cancellable.
     private const int CancellationStride = 512;
+
+    // Keys bound per SELECT of a page's existing rows.
+    private const int KeysPerStatement = 500;
 
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
@@ -29,14 +33,16 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
         _syncedAt = (string)SqliteDialect.ToStored(ColumnKind.Timestamp, ContractValue.Truncate(syncedAt));
     }
 
-    public Task<TableWrite> WriteAsync<TRecord>(SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, CancellationToken cancellationToken) =>
-        Task.FromResult(Write(table, records, cancellationToken));
+    public Task<TableWrite> WriteAsync<TRecord>(
+        SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, IReadOnlyCollection<string>? parents, CancellationToken cancellationToken) =>
+        Task.FromResult(Write(table, records, parents, cancellationToken));
 
-    private TableWrite Write<TRecord>(SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, CancellationToken cancellationToken)
+    private TableWrite Write<TRecord>(
+        SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, IReadOnlyCollection<string>? parents, CancellationToken cancellationToken)
     {
         var keys = table.Keys.Count;
         var columns = table.Columns;
-        var existing = LoadExisting(table);
+        var existing = LoadExisting(table, parents);
         var seen = new HashSet<string>(records.Count, StringComparer.Ordinal);
         List<string> inserted = [], updated = [];
         SqliteRowStatement? insert = null;
@@ -114,16 +120,49 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
         return new TableWrite(new TableChanges(inserted.Count, updated.Count, deleted.Count, unchanged), inserted, updated, deleted);
     }
 
-    private Dictionary<string, ExistingRow> LoadExisting<TRecord>(SyncedTable<TRecord> table)
+    // The vCenter's rows, or those of the parents only (a page of a streamed sync), chunked so that a statement binds
+    // a few hundred parameters at most.
+    private Dictionary<string, ExistingRow> LoadExisting<TRecord>(SyncedTable<TRecord> table, IReadOnlyCollection<string>? parents)
+    {
+        var select = new StringBuilder("SELECT ")
+            .AppendJoin(", ", table.Keys.Select(k => k.Name).Concat(table.Columns.Select(c => c.Name)))
+            .Append(" FROM ").Append(table.Name).Append(" WHERE source_vcenter_id = $p0").ToString();
+        var rows = new Dictionary<string, ExistingRow>(StringComparer.Ordinal);
+        if (parents is null)
+        {
+            using var all = Command(select, 1);
+            all.Parameters[0].Value = _vcenterId;
+            ReadExisting(table, all, rows);
+            return rows;
+        }
+
+        var list = parents as IReadOnlyList<string> ?? [.. parents];
+        for (var start = 0; start < list.Count; start += KeysPerStatement)
+        {
+            var count = Math.Min(KeysPerStatement, list.Count - start);
+            var sql = new StringBuilder(select).Append(" AND ").Append(table.Keys[0].Name).Append(" IN (");
+            for (var i = 1; i <= count; i++)
+            {
+                sql.Append(i == 1 ? string.Empty : ", ").Append(P(i));
+            }
+
+            using var some = Command(sql.Append(')').ToString(), count + 1);
+            some.Parameters[0].Value = _vcenterId;
+            for (var i = 0; i < count; i++)
+            {
+                some.Parameters[i + 1].Value = list[start + i];
+            }
+
+            ReadExisting(table, some, rows);
+        }
+
+        return rows;
+    }
+
+    private static void ReadExisting<TRecord>(SyncedTable<TRecord> table, SqliteCommand select, Dictionary<string, ExistingRow> rows)
     {
         var keys = table.Keys.Count;
-        var sql = new StringBuilder("SELECT ")
-            .AppendJoin(", ", table.Keys.Select(k => k.Name).Concat(table.Columns.Select(c => c.Name)))
-            .Append(" FROM ").Append(table.Name).Append(" WHERE source_vcenter_id = $p0");
-        using var select = Command(sql.ToString(), 1);
-        select.Parameters[0].Value = _vcenterId;
         using var reader = select.ExecuteReader();
-        var rows = new Dictionary<string, ExistingRow>(StringComparer.Ordinal);
         while (reader.Read())
         {
             var keyValues = new object[keys];
@@ -140,8 +179,6 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
 
             rows.Add(KeyText(keyValues), new ExistingRow(keyValues, values));
         }
-
-        return rows;
     }
 
     private List<string> DeleteGone<TRecord>(

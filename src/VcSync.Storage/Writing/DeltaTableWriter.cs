@@ -18,7 +18,9 @@ internal sealed class DeltaTableWriter(ISqlDialect dialect, DbConnection connect
     private const int MaxParameters = 250;
     private const int MaxRowsPerInsert = 500;
 
-    public async Task<TableWrite> WriteAsync<TRecord>(SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, CancellationToken cancellationToken) =>
+    // The watcher's writes are scoped by its delta (changed and deleted keys), never by parents.
+    public async Task<TableWrite> WriteAsync<TRecord>(
+        SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, IReadOnlyCollection<string>? parents, CancellationToken cancellationToken) =>
         table.Keys.Count == 1
             ? await WriteObjectsAsync(table, records, cancellationToken)
             : await ReplaceChildrenAsync(table, records, cancellationToken);

@@ -8,6 +8,16 @@ namespace VcSync.Storage.Writing;
 /// </summary>
 internal interface ISyncTableWriter
 {
+    /// <summary>Writes <paramref name="records"/> and deletes the rows of the vCenter they no longer hold.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="records">The rows the table should hold (within <paramref name="parents"/>).</param>
+    /// <param name="parents">
+    /// Null: every row of the vCenter is compared, and deleted when absent from the records (a whole snapshot). Else only
+    /// the rows whose first key column (the VM's moref of a VM or of its child rows) is one of these: one page of a
+    /// streamed sync, whose VMs are these.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the write.</param>
     /// <exception cref="ArgumentException">A record has a null key, or two records share a key in a table that refuses that.</exception>
-    Task<TableWrite> WriteAsync<TRecord>(SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, CancellationToken cancellationToken);
+    Task<TableWrite> WriteAsync<TRecord>(
+        SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, IReadOnlyCollection<string>? parents, CancellationToken cancellationToken);
 }

@@ -20,18 +20,28 @@ internal sealed class SyncWriteContext
 
     public ISqlDialect Dialect { get; }
 
-    public SyncWrite Write { get; }
+    /// <summary>What is written; the completion of a streamed write adds its activity rows.</summary>
+    public SyncWrite Write { get; set; }
 
-    /// <summary>Each synced table written so far, by name; a table the snapshot did not include is absent.</summary>
-    public Dictionary<string, TableWrite> Tables { get; } = new(StringComparer.Ordinal);
+    /// <summary>What was done to each synced table so far (all pages summed), by name; a table not read is absent.</summary>
+    public Dictionary<string, TableChanges> Tables { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The history rows of the changes written so far (see <see cref="HistoryRecordingTableWriter"/>).</summary>
+    /// <summary>
+    /// The history rows of the changes written since <see cref="RecordChangeHistory"/> last ran (see
+    /// <see cref="HistoryRecordingTableWriter"/>).
+    /// </summary>
     public List<Changes.ChangeRecord> Changes { get; } = [];
 
     /// <summary>What <c>inventory_changes.source</c> says wrote them.</summary>
     public string ChangeSource { get; init; } = Storage.Changes.ChangeSource.Sync;
 
-    /// <summary>History rows inserted; 0 until the history step ran.</summary>
+    /// <summary>Adds what a write (of a whole table or of one page) did to a table.</summary>
+    public void Add(string table, TableChanges changes) =>
+        Tables[table] = Tables.TryGetValue(table, out var sum)
+            ? new TableChanges(sum.New + changes.New, sum.Updated + changes.Updated, sum.Deleted + changes.Deleted, sum.Unchanged + changes.Unchanged)
+            : changes;
+
+    /// <summary>History rows inserted so far.</summary>
     public int HistoryRows { get; set; }
 
     /// <summary>Servers linked by this write; 0 until the linking step ran.</summary>

@@ -9,14 +9,14 @@ using VcSync.Sync.Reliability;
 using VcSync.Sync.Results;
 using VcSync.Vim;
 using VcSync.Vim.Faults;
-using VcSync.Vim.PropertyCollector;
 
 namespace VcSync.Sync.FullSync;
 
 /// <summary>
-/// The fast sync: one login, one ContainerView, one paged PropertyCollector retrieval of the whole inventory and the
-/// triggered alarms, one retrieval of the alarms' names, then one database transaction.
-/// A sync that fails or is cancelled writes no inventory: the store only records the outcome.
+/// The fast sync: one login, one ContainerView, two paged PropertyCollector retrievals through it (every object but the
+/// VMs with the triggered alarms, then the VMs, each page written as it arrives; see <see cref="StreamedSync"/>), one
+/// retrieval of the alarms' names, all in one database transaction. A sync that fails or is cancelled writes no
+/// inventory: the transaction rolls back and the store only records the outcome.
 /// </summary>
 public sealed partial class FullInventorySync
 {
@@ -88,7 +88,7 @@ public sealed partial class FullInventorySync
     private static string DeadlineMessage(TimeSpan deadline) => string.Create(
         CultureInfo.InvariantCulture, $"the sync did not complete within its deadline of {deadline.TotalSeconds:0.###} s");
 
-    /// <summary>One attempt: connect, log in, fetch everything into a new snapshot, write it, log out.</summary>
+    /// <summary>One attempt: connect, log in, fetch and write (streamed, or the legacy way: fetch everything, then write), log out.</summary>
     private async Task<SyncResult> AttemptAsync(SyncRun run, CancellationToken cancellationToken)
     {
         run.Attempts++;
@@ -96,6 +96,11 @@ public sealed partial class FullInventorySync
         try
         {
             client = await ConnectAsync(run, cancellationToken);
+            if (UsePropertyCollector)
+            {
+                return Finish(run, await new StreamedSync(_store, _logger, _time).RunAsync(client, run, cancellationToken));
+            }
+
             InventorySnapshot fetched;
             try
             {
@@ -169,18 +174,11 @@ public sealed partial class FullInventorySync
     private async Task<InventorySnapshot> FetchAsync(VimClient client, SyncRun run, CancellationToken cancellationToken)
     {
         var vcenter = run.Target.VCenter;
-        run.Start(SyncPhase.Inventory, UsePropertyCollector ? "Fetching inventory" : "Fetching inventory (legacy phased sync)");
+        run.Start(SyncPhase.Inventory, "Fetching inventory (legacy phased sync)");
         run.FetchWatch.Restart();
         var before = client.Statistics;
         var builder = new InventoryBuilder(alarmsRequested: true);
-        if (UsePropertyCollector)
-        {
-            await RetrieveInventoryAsync(client, run, builder, cancellationToken);
-        }
-        else
-        {
-            await LegacyPhasedFetch.RunAsync(client, run, builder, _logger, cancellationToken);
-        }
+        await LegacyPhasedFetch.RunAsync(client, run, builder, _logger, cancellationToken);
 
         var fetched = client.Statistics - before;
         run.Progress(SyncPhase.Inventory, 80, string.Create(CultureInfo.InvariantCulture, $"Fetched {builder.ObjectCount:N0} objects"));
@@ -195,45 +193,20 @@ public sealed partial class FullInventorySync
             $"{vcenter.Name} - PropertyCollector",
             true,
             run.FetchWatch.ElapsedMilliseconds - alarmWatch.ElapsedMilliseconds,
-            SyncOutcome.FetchDetails(snapshot, fetched.Pages, fetched.BytesRead),
+            SyncOutcome.FetchDetails(snapshot, snapshot.Vms.Count, snapshot.TotalObjects, fetched.Pages, fetched.BytesRead),
             null);
         if (definitions > 0)
         {
             run.Activity(
-                "alarms_fetch", $"{vcenter.Name} - PropertyCollector", true, alarmWatch.ElapsedMilliseconds, SyncOutcome.AlarmDetails(snapshot, definitions), null);
+                "alarms_fetch", $"{vcenter.Name} - PropertyCollector", true, alarmWatch.ElapsedMilliseconds, SyncOutcome.AlarmDetails(snapshot.Alarms, definitions), null);
         }
 
         run.Progress(SyncPhase.Alarms, 50, $"{snapshot.Alarms?.Count ?? 0} triggered alarms");
         return snapshot;
     }
 
-    private async Task RetrieveInventoryAsync(VimClient client, SyncRun run, InventoryBuilder builder, CancellationToken cancellationToken)
-    {
-        var content = client.ServiceContent;
-        var view = await client.CreateContainerViewAsync(
-            content.RootFolder, InventoryPropertySpecs.ContainerViewTypes, true, cancellationToken);
-        try
-        {
-            var filter = InventoryPropertySpecs.InventoryFilter(
-                view, content.About.ApiVersion, content.RootFolder, content.Content["customFieldsManager"] as Vim.Values.ManagedObjectReference);
-            var options = new RetrieveOptions
-            {
-                MaxObjects = run.Target.MaxObjectsPerPage,
-                OnPage = page => run.Fetched((int)page.ObjectsSoFar),
-                ValueFilters = InventoryPropertySpecs.ValueFilters,
-            };
-            await foreach (var objectContent in client.RetrievePropertiesAsync(filter, options, cancellationToken))
-            {
-                builder.Add(objectContent);
-            }
-        }
-        finally
-        {
-            await DestroyViewQuietlyAsync(client, view);
-        }
-    }
-
-    private static async Task<int> FetchAlarmNamesAsync(
+    /// <summary>Reads the names of the triggered alarms' definitions into <paramref name="builder"/>; the number of definitions.</summary>
+    internal static async Task<int> FetchAlarmNamesAsync(
         VimClient client, SyncRun run, InventoryBuilder builder, CancellationToken cancellationToken)
     {
         run.Start(SyncPhase.Alarms, "Reading alarm definitions");
@@ -265,15 +238,19 @@ public sealed partial class FullInventorySync
         };
         var written = await _store.WriteSyncAsync(write, cancellationToken);
         process.Stop();
+        return Finish(run, new SyncWritten(snapshot.TotalObjects, snapshot.Warnings.Count, snapshot.Alarms, written, process.Elapsed));
+    }
 
-        var result = SyncOutcome.Result(run, snapshot, written, process.ElapsedMilliseconds);
-
-        LogFetched(snapshot.TotalObjects, run.FetchWatch.Elapsed.TotalSeconds);
-        LogWritten(written.RowsWritten, process.Elapsed.TotalSeconds);
-        LogLinked(written.AutoLinked, written.Ambiguous);
+    /// <summary>Logs a written sync, completes its phases and gives its result.</summary>
+    private SyncResult Finish(SyncRun run, SyncWritten sync)
+    {
+        var result = SyncOutcome.Result(run, sync.TotalObjects, sync.Warnings, sync.Written, (long)sync.Process.TotalMilliseconds);
+        LogFetched(sync.TotalObjects, run.FetchWatch.Elapsed.TotalSeconds);
+        LogWritten(sync.Written.RowsWritten, sync.Process.TotalSeconds);
+        LogLinked(sync.Written.AutoLinked, sync.Written.Ambiguous);
         LogTotal(run.Target.VCenter.Name, run.Total.Elapsed.TotalSeconds);
-        run.Complete(SyncPhase.Inventory, $"Synced {snapshot.TotalObjects.ToString("N0", CultureInfo.InvariantCulture)} objects");
-        run.Complete(SyncPhase.Alarms, SyncOutcome.AlarmsMessage(snapshot, written.Alarms));
+        run.Complete(SyncPhase.Inventory, $"Synced {sync.TotalObjects.ToString("N0", CultureInfo.InvariantCulture)} objects");
+        run.Complete(SyncPhase.Alarms, SyncOutcome.AlarmsMessage(sync.Alarms, sync.Written.Alarms));
         return result;
     }
 
@@ -300,15 +277,12 @@ public sealed partial class FullInventorySync
         }
     }
 
-    private Task DestroyViewQuietlyAsync(VimClient client, Vim.Values.ManagedObjectReference view) =>
-        CleanUpQuietlyAsync("DestroyView", token => client.DestroyViewAsync(view, token));
-
     private Task LogoutQuietlyAsync(VimClient client) =>
-        CleanUpQuietlyAsync("Logout", client.LogoutAsync);
+        CleanUpQuietlyAsync(_logger, "Logout", client.LogoutAsync);
 
     // Clean-up runs after success, failure or cancellation alike: its own short deadline, never the caller's token,
     // and its failure never hides the sync's outcome.
-    private async Task CleanUpQuietlyAsync(string call, Func<CancellationToken, Task> cleanUp)
+    internal static async Task CleanUpQuietlyAsync(ILogger logger, string call, Func<CancellationToken, Task> cleanUp)
     {
         try
         {
@@ -317,14 +291,14 @@ public sealed partial class FullInventorySync
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            LogCleanupFailed(call, OneLine.Of(exception));
+            LogCleanupFailed(logger, call, OneLine.Of(exception));
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "PropertyCollector: fetched {Objects} objects in {Seconds:F2}s")]
     private partial void LogFetched(int objects, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database upserts completed in {Seconds:F2}s ({Rows} rows written)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database writes completed {Seconds:F2}s after the fetch ({Rows} rows written)")]
     private partial void LogWritten(int rows, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Auto-linking: {AutoLinked} new host-server links, {Ambiguous} hosts with a shared serial")]
@@ -346,5 +320,5 @@ public sealed partial class FullInventorySync
     private partial void LogRecordFailureFailed(string vcenter, string error);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Call} after the sync failed: {Error}")]
-    private partial void LogCleanupFailed(string call, string error);
+    private static partial void LogCleanupFailed(ILogger logger, string call, string error);
 }

@@ -10,7 +10,7 @@ namespace VcSync.Sync.FullSync;
 internal static class SyncOutcome
 {
     /// <summary>The result of a sync whose write returned <paramref name="written"/>.</summary>
-    public static SyncResult Result(SyncRun run, InventorySnapshot snapshot, InventoryWriteResult written, long processTimeMs) => new()
+    public static SyncResult Result(SyncRun run, int totalObjects, int warnings, InventoryWriteResult written, long processTimeMs) => new()
     {
         Clusters = ChangeCounts.From(written.Clusters),
         Hosts = HostChangeCounts.From(written.Hosts, written.AutoLinked, written.Ambiguous),
@@ -18,42 +18,47 @@ internal static class SyncOutcome
         Datastores = ChangeCounts.From(written.Datastores),
         Networks = ChangeCounts.From(written.Networks),
         Alarms = ChangeCounts.From(written.Alarms),
-        TotalObjects = snapshot.TotalObjects,
+        TotalObjects = totalObjects,
         // Every attempt's calls, and the Logout still to come.
         SoapCalls = (int)run.SoapCalls.Calls + 1,
         FetchTimeMs = run.FetchWatch.ElapsedMilliseconds,
         ProcessTimeMs = processTimeMs,
-        Warnings = snapshot.Warnings.Count,
+        Warnings = warnings,
     };
 
     /// <summary>The details of the <c>property_collector_fetch</c> activity: counts per type, pages and bytes.</summary>
-    public static string FetchDetails(InventorySnapshot snapshot, long pages, long bytes) =>
+    /// <param name="snapshot">The objects but the VMs (the VMs of a streamed sync are written and gone).</param>
+    /// <param name="vms">The VMs read.</param>
+    /// <param name="totalObjects">Every object read.</param>
+    /// <param name="pages">Pages of every retrieval.</param>
+    /// <param name="bytes">Bytes of every retrieval.</param>
+    public static string FetchDetails(InventorySnapshot snapshot, int vms, int totalObjects, long pages, long bytes) =>
         JsonSerializer.Serialize(new Dictionary<string, long>
         {
             ["clusters"] = snapshot.Clusters.Count,
             ["hosts"] = snapshot.Hosts.Count,
-            ["vms"] = snapshot.Vms.Count,
+            ["vms"] = vms,
             ["datastores"] = snapshot.Datastores.Count,
             ["networks"] = snapshot.Networks.Count,
-            ["total_objects"] = snapshot.TotalObjects,
+            ["total_objects"] = totalObjects,
             ["pages"] = pages,
             ["bytes"] = bytes,
         }, SyncJsonContext.Default.DictionaryStringInt64);
 
     /// <summary>The details of the <c>alarms_fetch</c> activity.</summary>
-    public static string AlarmDetails(InventorySnapshot snapshot, int definitions) =>
+    public static string AlarmDetails(IReadOnlyList<AlarmRecord>? alarms, int definitions) =>
         JsonSerializer.Serialize(new Dictionary<string, long>
         {
-            ["triggered"] = snapshot.Alarms?.Count ?? 0,
+            ["triggered"] = alarms?.Count ?? 0,
             ["definitions"] = definitions,
         }, SyncJsonContext.Default.DictionaryStringInt64);
 
     // The alarms phase reports what the write did to vcenter_alarms, so a job's task shows new and cleared alarms.
-    public static string AlarmsMessage(InventorySnapshot snapshot, TableChanges changes) =>
-        snapshot.Alarms is null
+    public static string AlarmsMessage(IReadOnlyList<AlarmRecord>? alarms, TableChanges changes) =>
+        alarms is null
             ? "Triggered alarms not read"
             : string.Create(
                 CultureInfo.InvariantCulture,
-                $"{snapshot.Alarms.Count:N0} triggered alarms: {changes.New:N0} new, {changes.Updated:N0} updated, " +
+                $"{alarms.Count:N0} triggered alarms: {changes.New:N0} new, {changes.Updated:N0} updated, " +
                 $"{changes.Deleted:N0} cleared, {changes.Unchanged:N0} unchanged");
 }
