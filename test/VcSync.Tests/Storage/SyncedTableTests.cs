@@ -72,7 +72,7 @@ public abstract partial class InventoryStoreTests
         var source = (ISqlConnectionSource)store;
         await using var connection = await source.OpenConnectionAsync(Ct);
         await using var transaction = await connection.BeginTransactionAsync(Ct);
-        var written = await source.Dialect.TableWriter(connection, transaction, vcenter, at).WriteAsync(Disks, disks, Ct);
+        var written = await source.Dialect.TableWriter(connection, transaction, vcenter, at).WriteAsync(Disks, disks, null, Ct);
         await transaction.CommitAsync(Ct);
         return written;
     }
