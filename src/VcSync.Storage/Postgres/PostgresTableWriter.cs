@@ -74,6 +74,10 @@ internal sealed class PostgresTableWriter : ISyncTableWriter
         {
             await StageParentsAsync(parents, cancellationToken);
             scope = $"AND t.{keys[0]} IN (SELECT parent FROM {ParentsTable}) ";
+            // A page is a few thousand rows against a table growing to hundreds of thousands in this transaction: the
+            // planner's hash join scans the whole table once per page (100 ms per page of VMs at 45,000, so quadratic),
+            // where an index lookup per staged row costs 17 ms. Nested loops only, for this page's statements.
+            await ExecuteAsync("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off", cancellationToken);
         }
 
         List<string> inserted = [], updated = [];
@@ -97,6 +101,11 @@ internal sealed class PostgresTableWriter : ISyncTableWriter
             {
                 deleted.Add(KeyText(reader, 0, keys.Count));
             }
+        }
+
+        if (parents is not null)
+        {
+            await ExecuteAsync("RESET enable_hashjoin; RESET enable_mergejoin", cancellationToken);
         }
 
         var changes = new TableChanges(inserted.Count, updated.Count, deleted.Count, count - inserted.Count - updated.Count);
