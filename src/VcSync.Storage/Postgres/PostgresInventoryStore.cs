@@ -23,6 +23,8 @@ public sealed class PostgresInventoryStore : SqlInventoryStore
         // The slim builder: only the types the contract uses (text, jsonb as text, numbers, uuid, timestamptz), nothing
         // resolved by reflection, so the native build links less and warns nothing.
         var builder = new NpgsqlSlimDataSourceBuilder(PostgresConnectionStrings.Normalize(connectionString));
+        // text[]: a page of a streamed sync names its VMs in one parameter (`= ANY(@parents)`, an index lookup each).
+        builder.EnableArrays();
         if (loggerFactory is not null)
         {
             builder.UseLoggerFactory(loggerFactory);
