@@ -199,7 +199,7 @@ internal sealed class StreamedSync(IInventoryStore store, ILogger logger, TimePr
             session = await store.BeginSyncWriteAsync(start, pipeline.Token);
             await foreach (var page in pages.ReadAllAsync(pipeline.Token))
             {
-                await session.WriteVmsAsync(page, pipeline.Token);
+                await session.WriteVmsAsync(Coalesce(page, pages), pipeline.Token);
             }
 
             return session;
@@ -214,6 +214,37 @@ internal sealed class StreamedSync(IInventoryStore store, ILogger logger, TimePr
 
             throw;
         }
+    }
+
+    // When the writer falls behind, the pages waiting are written as one: they are in memory already, and fewer,
+    // larger statements cost less per row (PostgreSQL runs five statements per table and page).
+    private static InventorySnapshot Coalesce(InventorySnapshot page, ChannelReader<InventorySnapshot> pages)
+    {
+        if (!pages.TryRead(out var next))
+        {
+            return page;
+        }
+
+        List<InventorySnapshot> all = [page, next];
+        while (pages.TryRead(out next))
+        {
+            all.Add(next);
+        }
+
+        return new InventorySnapshot
+        {
+            Clusters = [],
+            Hosts = [],
+            Vms = [.. all.SelectMany(p => p.Vms)],
+            Datastores = [],
+            DatastoreHosts = [],
+            Networks = [],
+            VmNics = [.. all.SelectMany(p => p.VmNics ?? [])],
+            VmDisks = [.. all.SelectMany(p => p.VmDisks ?? [])],
+            VmPartitions = [.. all.SelectMany(p => p.VmPartitions ?? [])],
+            VmSnapshots = [.. all.SelectMany(p => p.VmSnapshots ?? [])],
+            TotalObjects = all.Sum(p => p.TotalObjects),
+        };
     }
 
     // Waits for a writer told to stop; rolls its write back if it had finished. Its error, if any.
