@@ -1,0 +1,100 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace VcSync.Vim.Xml;
+
+/// <summary>
+/// Atomizes strings keyed by their UTF-8 bytes: the same spelling always gives the same string instance, so names can
+/// be compared by reference, and a name read from the wire is found without decoding or allocating anything. Hashes
+/// are seeded per process (<see cref="HashCode"/>), so a hostile document cannot aim its names at one bucket. Not
+/// thread-safe: one table per call or per paged retrieval.
+/// </summary>
+internal sealed class AtomTable
+{
+    private Entry[] _entries = new Entry[256];
+    private int[] _buckets = new int[256];
+    private int _count;
+
+    /// <summary>The atom of a UTF-8 spelling, added when new; the bytes must be valid UTF-8.</summary>
+    public Atom Lookup(ReadOnlySpan<byte> utf8)
+    {
+        var hash = Hash(utf8);
+        var entries = _entries;
+        for (var i = _buckets[hash & (_buckets.Length - 1)] - 1; i >= 0; i = entries[i].Next)
+        {
+            ref var entry = ref entries[i];
+            if (entry.Hash == hash && utf8.SequenceEqual(entry.Utf8))
+            {
+                return entry.Atom;
+            }
+        }
+
+        return Insert(utf8.ToArray(), new Atom(Encoding.UTF8.GetString(utf8)), hash);
+    }
+
+    /// <summary>The atomized string of a UTF-8 spelling.</summary>
+    public string Add(ReadOnlySpan<byte> utf8) => utf8.IsEmpty ? string.Empty : Lookup(utf8).Value;
+
+    /// <summary>The atomized instance of <paramref name="value"/>.</summary>
+    public string Add(string value) => value.Length == 0 ? string.Empty : Add(value.AsSpan());
+
+    /// <summary>The atomized string of some characters; allocates only when the spelling is new (or longer than 256 bytes).</summary>
+    public string Add(ReadOnlySpan<char> chars)
+    {
+        if (chars.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        var max = Encoding.UTF8.GetMaxByteCount(chars.Length);
+        Span<byte> bytes = max <= 256 ? stackalloc byte[256] : new byte[max];
+        var n = Encoding.UTF8.GetBytes(chars, bytes);
+        return Lookup(bytes[..n]).Value;
+    }
+
+    private static int Hash(ReadOnlySpan<byte> utf8)
+    {
+        var hash = default(HashCode);
+        hash.AddBytes(utf8);
+        return hash.ToHashCode() & int.MaxValue;
+    }
+
+    private Atom Insert(byte[] utf8, Atom atom, int hash)
+    {
+        if (_count == _entries.Length)
+        {
+            Grow();
+        }
+
+        ref var bucket = ref _buckets[hash & (_buckets.Length - 1)];
+        _entries[_count] = new Entry { Hash = hash, Utf8 = utf8, Atom = atom, Next = bucket - 1 };
+        bucket = _count + 1;
+        _count++;
+        return atom;
+    }
+
+    private void Grow()
+    {
+        var entries = new Entry[_entries.Length * 2];
+        Array.Copy(_entries, entries, _count);
+        var buckets = new int[entries.Length];
+        for (var i = 0; i < _count; i++)
+        {
+            ref var bucket = ref buckets[entries[i].Hash & (buckets.Length - 1)];
+            entries[i].Next = bucket - 1;
+            bucket = i + 1;
+        }
+
+        _entries = entries;
+        _buckets = buckets;
+    }
+
+    [StructLayout(LayoutKind.Auto)]
+    private struct Entry
+    {
+        public int Hash;
+        public int Next;
+        public byte[] Utf8;
+        public Atom Atom;
+    }
+}
