@@ -353,12 +353,8 @@ internal sealed partial class VimXmlReader
             }
         }
 
-        if (ReferenceEquals(name.Prefix, _xmlnsName))
-        {
-            throw Malformed(tagStart, $"The element <{name.Value}> uses the reserved prefix xmlns");
-        }
-
-        var ns = Resolve(name.Prefix, tagStart);
+        // System.Xml puts an element named xmlns:x in the xmlns namespace rather than refusing it; so does this reader.
+        var ns = ReferenceEquals(name.Prefix, _xmlnsName) ? _xmlnsUri : Resolve(name.Prefix, tagStart);
         for (var a = 0; a < _attrCount; a++)
         {
             ref var attr = ref _attrs[a];
