@@ -7,11 +7,15 @@ namespace VcSync.Vim.Xml;
 internal sealed class Atom
 {
     /// <summary>Creates the atom of <paramref name="value"/>.</summary>
-    public Atom(string value)
+    public Atom(string value, byte[] utf8)
     {
         Value = value;
         Local = value;
+        Utf8 = utf8;
     }
+
+    /// <summary>The spelling's UTF-8 bytes: an end tag is matched against its start tag's bytes without a lookup.</summary>
+    public byte[] Utf8 { get; }
 
     /// <summary>The atomized string.</summary>
     public string Value { get; }

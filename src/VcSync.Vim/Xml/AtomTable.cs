@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -29,7 +30,8 @@ internal sealed class AtomTable
             }
         }
 
-        return Insert(utf8.ToArray(), new Atom(Encoding.UTF8.GetString(utf8)), hash);
+        var bytes = utf8.ToArray();
+        return Insert(bytes, new Atom(Encoding.UTF8.GetString(utf8), bytes), hash);
     }
 
     /// <summary>The atomized string of a UTF-8 spelling.</summary>
@@ -54,6 +56,34 @@ internal sealed class AtomTable
 
     private static int Hash(ReadOnlySpan<byte> utf8)
     {
+        if (utf8.Length is >= 8 and <= 16)
+        {
+            // Most names: the first and last eight bytes cover every byte, so two words and a seeded mix suffice.
+            var first = BinaryPrimitives.ReadUInt64LittleEndian(utf8);
+            var last = BinaryPrimitives.ReadUInt64LittleEndian(utf8[^8..]);
+            return HashCode.Combine(first, last, utf8.Length) & int.MaxValue;
+        }
+
+        if (utf8.Length is > 16 and <= 24)
+        {
+            // Prefixed names and short namespaces: three words still cover every byte.
+            var first = BinaryPrimitives.ReadUInt64LittleEndian(utf8);
+            var middle = BinaryPrimitives.ReadUInt64LittleEndian(utf8[8..]);
+            var last = BinaryPrimitives.ReadUInt64LittleEndian(utf8[^8..]);
+            return HashCode.Combine(first, middle, last, utf8.Length) & int.MaxValue;
+        }
+
+        if (utf8.Length < 8)
+        {
+            ulong word = 0;
+            for (var i = 0; i < utf8.Length; i++)
+            {
+                word = (word << 8) | utf8[i];
+            }
+
+            return HashCode.Combine(word, utf8.Length) & int.MaxValue;
+        }
+
         var hash = default(HashCode);
         hash.AddBytes(utf8);
         return hash.ToHashCode() & int.MaxValue;

@@ -16,6 +16,7 @@ internal sealed partial class VimXmlReader
     private int _attrCount;
     private bool _rootSeen;
     private bool _rootClosed;
+    private Atom? _lastUri;
 
     private ref Attr Attribute(int index)
     {
@@ -201,6 +202,18 @@ internal sealed partial class VimXmlReader
     {
         var tagStart = _pos;
         var i = tagStart + 2;
+        if (_frameCount > 0)
+        {
+            // The usual case: the open element's name followed by '>', compared as bytes without atomizing anything.
+            var open = _frames[_frameCount - 1].Name.Utf8;
+            var after = i + open.Length;
+            if (after < _end && _buf[after] == (byte)'>' && _buf.AsSpan(i, open.Length).SequenceEqual(open))
+            {
+                CloseElement(after + 1);
+                return true;
+            }
+        }
+
         var nameEnd = ScanName(i);
         if (nameEnd < 0)
         {
@@ -224,20 +237,26 @@ internal sealed partial class VimXmlReader
             throw Malformed(tagStart, $"The end tag </{name.Value}> has no start tag");
         }
 
-        ref var top = ref _frames[_frameCount - 1];
-        if (!ReferenceEquals(top.Name, name))
+        var top = _frames[_frameCount - 1].Name;
+        if (!ReferenceEquals(top, name))
         {
-            throw Malformed(tagStart, $"The end tag </{name.Value}> does not match the start tag <{top.Name.Value}>");
+            throw Malformed(tagStart, $"The end tag </{name.Value}> does not match the start tag <{top.Value}>");
         }
 
+        CloseElement(i + 1);
+        return true;
+    }
+
+    private void CloseElement(int next)
+    {
+        ref var top = ref _frames[_frameCount - 1];
         _kind = XmlNodeKind.EndElement;
-        _name = name;
+        _name = top.Name;
         _ns = top.Namespace;
         _isEmpty = false;
         _depth = _frameCount - 1;
         _popPending = true;
-        _pos = i + 1;
-        return true;
+        _pos = next;
     }
 
     /// <summary>Scans a name at <paramref name="i"/>: its end, or -1 when the buffer ends first; throws when no name starts there.</summary>
@@ -385,9 +404,23 @@ internal sealed partial class VimXmlReader
 
     private void Bind(string prefix, ref Attr attr, int tagStart)
     {
-        var uri = attr.Flags == ValueFlags.None
-            ? _atoms.Add(_buf.AsSpan(attr.ValueStart, attr.ValueEnd - attr.ValueStart))
-            : _atoms.Add(Decode(attr.ValueStart, attr.ValueEnd, attr.Flags));
+        string uri;
+        var bytes = _buf.AsSpan(attr.ValueStart, attr.ValueEnd - attr.ValueStart);
+        if (attr.Flags != ValueFlags.None)
+        {
+            uri = _atoms.Add(Decode(attr.ValueStart, attr.ValueEnd, attr.Flags));
+        }
+        else if (_lastUri is not null && bytes.SequenceEqual(_lastUri.Utf8))
+        {
+            // Some servers declare the same namespace on every value element: skip the lookup.
+            uri = _lastUri.Value;
+        }
+        else
+        {
+            _lastUri = bytes.IsEmpty ? null : _atoms.Lookup(bytes);
+            uri = _lastUri?.Value ?? string.Empty;
+        }
+
         if (prefix.Length > 0 && uri.Length == 0)
         {
             throw Malformed(tagStart, $"The prefix '{prefix}' cannot be bound to the empty namespace");
