@@ -9,7 +9,8 @@ namespace VcSync.Vim.Bench;
 
 /// <summary>
 /// <c>record OUT.xml [size] [maxObjects]</c>: starts the simulator, asks the sync's one inventory filter with pages of
-/// <c>maxObjects</c> (1,000 by default) and writes the first page's response body, decompressed, for <c>file</c> mode and tests.
+/// <c>maxObjects</c> (1,000 by default) and writes the first page's response body, decompressed and without its token,
+/// for <c>file</c> mode and tests.
 /// </summary>
 internal sealed class PageRecorder : DelegatingHandler
 {
@@ -60,11 +61,21 @@ internal sealed class PageRecorder : DelegatingHandler
 
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         var gzip = response.Content.Headers.ContentEncoding.Contains("gzip", StringComparer.OrdinalIgnoreCase);
-        await using (var file = File.Create(_path))
+        using var plain = new MemoryStream();
+        await using (var source = gzip ? new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress) : (Stream)new MemoryStream(bytes))
         {
-            await using var source = gzip ? new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress) : (Stream)new MemoryStream(bytes);
-            await source.CopyToAsync(file, cancellationToken);
+            await source.CopyToAsync(plain, cancellationToken);
         }
+
+        // The token goes: file mode answers every call with this page, which must then be the last.
+        var text = System.Text.Encoding.UTF8.GetString(plain.ToArray());
+        var token = text.IndexOf("<token>", StringComparison.Ordinal);
+        if (token >= 0)
+        {
+            text = text.Remove(token, text.IndexOf("</token>", token, StringComparison.Ordinal) + "</token>".Length - token);
+        }
+
+        await File.WriteAllTextAsync(_path, text, cancellationToken);
 
         _recorded = true;
         var replay = new ByteArrayContent(bytes);
