@@ -12,12 +12,31 @@ namespace VcSync.Vim.Xml;
 /// </summary>
 internal sealed class AtomTable
 {
+    private const int CacheSize = 512;
+
+    private readonly Atom?[] _recent = new Atom?[CacheSize];
     private Entry[] _entries = new Entry[256];
     private int[] _buckets = new int[256];
     private int _count;
 
     /// <summary>The atom of a UTF-8 spelling, added when new; the bytes must be valid UTF-8.</summary>
     public Atom Lookup(ReadOnlySpan<byte> utf8)
+    {
+        // A document repeats a few hundred names: a direct-mapped cache on length and end bytes finds most of them with
+        // one comparison and no hash. A miss (or a hostile collision) only costs the table lookup below.
+        var slot = utf8.IsEmpty ? 0 : ((utf8.Length * 37) ^ (utf8[0] * 11) ^ (utf8[^1] * 3) ^ utf8[utf8.Length / 2]) & (CacheSize - 1);
+        var recent = _recent[slot];
+        if (recent is not null && utf8.SequenceEqual(recent.Utf8))
+        {
+            return recent;
+        }
+
+        var atom = LookupSlow(utf8);
+        _recent[slot] = atom;
+        return atom;
+    }
+
+    private Atom LookupSlow(ReadOnlySpan<byte> utf8)
     {
         var hash = Hash(utf8);
         var entries = _entries;

@@ -290,21 +290,16 @@ internal sealed partial class VimXmlReader
 
         while (true)
         {
-            if (i >= _end)
+            var found = _buf.AsSpan(i, _end - i).IndexOfAnyExcept(XmlChars.AsciiNameChars);
+            if (found < 0)
             {
                 return -1;
             }
 
-            b = _buf[i];
-            if (b < 0x80)
+            i += found;
+            if (_buf[i] < 0x80)
             {
-                if (!XmlChars.IsAsciiNameChar(b))
-                {
-                    return i;
-                }
-
-                i++;
-                continue;
+                return i;
             }
 
             var next = ScanNameRune(i, start: false);
