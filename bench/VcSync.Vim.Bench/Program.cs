@@ -8,7 +8,8 @@ namespace VcSync.Vim.Bench;
 
 /// <summary>
 /// Parse-speed micro-benchmark of the Vim layer. <c>synthetic [vms] [pageSize]</c> parses a recorded-style page set from
-/// memory; <c>sim [size]</c> compares the parsed fetch with the wire floor against the simulator.
+/// memory; <c>file PAGE.xml</c> parses one recorded page, <c>record OUT.xml [size] [maxObjects]</c> records one;
+/// <c>sim [size]</c> compares the parsed fetch with the wire floor against the simulator.
 /// </summary>
 internal static class Program
 {
@@ -44,6 +45,12 @@ internal static class Program
         if (mode == "file")
         {
             await RecordedPage.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], Ci) : 9);
+            return 0;
+        }
+
+        if (mode == "record")
+        {
+            await PageRecorder.RunAsync(args[1], args.Length > 2 ? args[2] : "plan", args.Length > 3 ? int.Parse(args[3], Ci) : 1000);
             return 0;
         }
 

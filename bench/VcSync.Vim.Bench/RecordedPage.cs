@@ -8,7 +8,7 @@ namespace VcSync.Vim.Bench;
 
 /// <summary>
 /// <c>file PAGE.xml [rounds]</c>: one recorded RetrievePropertiesEx response (e.g. 1,000 VMs from the simulator) parsed
-/// from memory, split into its costs: a bare <see cref="XmlReader"/> walk, the parse into ObjectContent with the
+/// from memory, split into its costs: a bare <see cref="XmlReader"/> walk and one of the client's own reader, the parse into ObjectContent with the
 /// sync's value filters, and the parse plus <see cref="InventoryBuilder"/>. CPU per round and MB/s.
 /// </summary>
 internal sealed class RecordedPage : HttpMessageHandler
@@ -35,6 +35,14 @@ internal sealed class RecordedPage : HttpMessageHandler
         Measure("XmlReader walk, CheckCharacters off", page.Length, rounds, () =>
         {
             using var reader = XmlReader.Create(new MemoryStream(page), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, CheckCharacters = false });
+            while (reader.Read())
+            {
+            }
+        });
+        var atoms = new Xml.AtomTable();
+        Measure("VimXmlReader.Read() walk", page.Length, rounds, () =>
+        {
+            using var reader = new Xml.VimXmlReader(new MemoryStream(page), atoms, long.MaxValue);
             while (reader.Read())
             {
             }

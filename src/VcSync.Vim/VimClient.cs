@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using System.Xml;
+using VcSync.Vim.Xml;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using VcSync.Vim.Faults;
@@ -245,7 +245,7 @@ public sealed partial class VimClient : IAsyncDisposable
         _transport.Dispose();
     }
 
-    private static bool EnterElement(XmlReader r)
+    private static bool EnterElement(VimXmlReader r)
     {
         if (r.IsEmptyElement)
         {
@@ -257,20 +257,20 @@ public sealed partial class VimClient : IAsyncDisposable
         return true;
     }
 
-    private static bool ReadReturnValue(XmlReader r, XmlNames names, ValueDecoder decoder, string? declared, List<object?> values)
+    private static bool ReadReturnValue(VimXmlReader r, XmlNames names, ValueDecoder decoder, string? declared, List<object?> values)
     {
         while (true)
         {
             switch (r.MoveToContent())
             {
-                case XmlNodeType.Element when ReferenceEquals(r.LocalName, names.ReturnVal):
+                case XmlNodeKind.Element when ReferenceEquals(r.LocalName, names.ReturnVal):
                     var value = decoder.ReadValue(r, declared, out var isNil);
                     values.Add(isNil ? null : value);
                     return true;
-                case XmlNodeType.Element:
+                case XmlNodeKind.Element:
                     r.Skip();
                     break;
-                case XmlNodeType.EndElement:
+                case XmlNodeKind.EndElement:
                     r.Read();
                     return false;
                 default:

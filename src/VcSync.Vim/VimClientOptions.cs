@@ -24,7 +24,10 @@ public sealed class VimClientOptions
     /// <summary>The limit for every SOAP call, from sending it to reading the last byte of its response. Default 60 s.</summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>The most characters one response may hold before it is refused as absurd. Default 512 Mi; each page is a response of its own.</summary>
+    /// <summary>
+    /// The most characters one response may hold before it is refused as absurd. Default 512 Mi; each page is a response of its own.
+    /// Counted as the body's UTF-8 bytes (at least one per character), so a body with non-ASCII text reaches it sooner.
+    /// </summary>
     public long MaxResponseCharacters { get; init; } = 512L * 1024 * 1024;
 
     /// <summary>Where the client logs; nothing is logged when unset. Passwords are never logged.</summary>

@@ -127,7 +127,7 @@ public sealed class ResponseFuzzTests
     }
 
     /// <summary>Pages shaped like recorded vCenter pages: hosts with hardware info, VMs with devices, alarms, missingSet, a token.</summary>
-    private static IEnumerable<string> SeedPages()
+    internal static IEnumerable<string> SeedPages()
     {
         const string host =
             "<objects><obj type=\"HostSystem\">host-21</obj>" +

@@ -1,4 +1,4 @@
-using System.Xml;
+using VcSync.Vim.Xml;
 using VcSync.Vim.Faults;
 using VcSync.Vim.Soap;
 using VcSync.Vim.Values;
@@ -53,7 +53,7 @@ internal sealed class ObjectContentReader
     }
 
     /// <summary>Reads the element the reader is on and leaves the reader after it.</summary>
-    public ObjectContent Read(XmlReader r)
+    public ObjectContent Read(VimXmlReader r)
     {
         ManagedObjectReference? obj = null;
         _object = null;
@@ -71,7 +71,7 @@ internal sealed class ObjectContentReader
         while (true)
         {
             var type = r.NodeType;
-            if (type == XmlNodeType.Element)
+            if (type == XmlNodeKind.Element)
             {
                 var name = r.LocalName;
                 if (ReferenceEquals(name, _names.PropSet))
@@ -92,12 +92,12 @@ internal sealed class ObjectContentReader
                     r.Skip();
                 }
             }
-            else if (type == XmlNodeType.EndElement)
+            else if (type == XmlNodeKind.EndElement)
             {
                 r.Read();
                 break;
             }
-            else if (type == XmlNodeType.None)
+            else if (type == XmlNodeKind.None)
             {
                 throw new VimProtocolException("The response ended inside an ObjectContent.");
             }
@@ -118,7 +118,7 @@ internal sealed class ObjectContentReader
         return new ObjectContent(obj, properties, missing is null ? [] : missing);
     }
 
-    private void ReadProperty(XmlReader r, List<DynamicProperty> properties)
+    private void ReadProperty(VimXmlReader r, List<DynamicProperty> properties)
     {
         if (r.IsEmptyElement)
         {
@@ -133,7 +133,7 @@ internal sealed class ObjectContentReader
         while (true)
         {
             var type = r.NodeType;
-            if (type == XmlNodeType.Element)
+            if (type == XmlNodeKind.Element)
             {
                 var local = r.LocalName;
                 if (ReferenceEquals(local, _names.Name))
@@ -155,12 +155,12 @@ internal sealed class ObjectContentReader
                     r.Skip();
                 }
             }
-            else if (type == XmlNodeType.EndElement)
+            else if (type == XmlNodeKind.EndElement)
             {
                 r.Read();
                 break;
             }
-            else if (type == XmlNodeType.None)
+            else if (type == XmlNodeKind.None)
             {
                 throw new VimProtocolException("The response ended inside a propSet.");
             }
@@ -184,7 +184,7 @@ internal sealed class ObjectContentReader
 
     private static string Shorten(string text) => text.Length > 100 ? text[..100] + "..." : text;
 
-    private MissingProperty ReadMissing(XmlReader r)
+    private MissingProperty ReadMissing(VimXmlReader r)
     {
         var missing = _decoder.ReadValue(r, "MissingProperty", out _) as DataObject;
         var path = missing?["path"] as string ?? string.Empty;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Xml;
+using VcSync.Vim.Xml;
 using Microsoft.Extensions.Logging;
 using VcSync.Vim.Faults;
 using VcSync.Vim.Soap;
@@ -221,9 +221,9 @@ internal sealed class PropertyCollectorPager : IAsyncDisposable
     }
 
     /// <summary>Reads up to the next object of the page, or to the page's end (null).</summary>
-    private ObjectContent? ReadNext(XmlReader r) => Advance(r, skipObjects: false);
+    private ObjectContent? ReadNext(VimXmlReader r) => Advance(r, skipObjects: false);
 
-    private ObjectContent? Advance(XmlReader r, bool skipObjects)
+    private ObjectContent? Advance(VimXmlReader r, bool skipObjects)
     {
         if (_state == PageState.Start)
         {
@@ -241,12 +241,12 @@ internal sealed class PropertyCollectorPager : IAsyncDisposable
         while (_state != PageState.Done)
         {
             var type = r.MoveToContent();
-            if (type == XmlNodeType.None)
+            if (type == XmlNodeKind.None)
             {
                 throw new VimProtocolException("The response ended inside a RetrieveResult.", transient: true);
             }
 
-            if (type == XmlNodeType.EndElement)
+            if (type == XmlNodeKind.EndElement)
             {
                 r.Read();
                 _state = _state == PageState.InResult ? PageState.InResponse : PageState.Done;

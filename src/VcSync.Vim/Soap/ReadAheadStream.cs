@@ -3,8 +3,8 @@ using System.Buffers;
 namespace VcSync.Vim.Soap;
 
 /// <summary>
-/// Reads a response body ahead asynchronously so that the synchronous <see cref="System.Xml.XmlReader"/> above it (much
-/// faster than its async twin) finds its bytes in memory. The parser asks for <see cref="FillAsync"/> before each object;
+/// Reads a response body ahead asynchronously so that the synchronous <see cref="Xml.VimXmlReader"/> above it (a pull
+/// parser has no cheap async form) finds its bytes in memory. The parser asks for <see cref="FillAsync"/> before each object;
 /// only an object larger than the low-water mark can make a synchronous read reach the network.
 /// </summary>
 internal sealed class ReadAheadStream : Stream

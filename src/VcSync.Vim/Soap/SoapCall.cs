@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using System.Xml;
+using VcSync.Vim.Xml;
 using VcSync.Vim.Faults;
 using VcSync.Vim.Values;
 
@@ -9,7 +9,7 @@ namespace VcSync.Vim.Soap;
 
 /// <summary>
 /// One SOAP exchange whose response is being read: the HTTP response, its (decompressed) body, and once opened the
-/// <see cref="XmlReader"/> positioned on the method's response element. Disposing it aborts whatever is unread.
+/// <see cref="VimXmlReader"/> positioned on the method's response element. Disposing it aborts whatever is unread.
 /// </summary>
 internal sealed partial class SoapCall : IDisposable
 {
@@ -19,7 +19,7 @@ internal sealed partial class SoapCall : IDisposable
     private readonly SoapTransport _transport;
     private CancellationTokenRegistration _abort;
     private ReadAheadStream? _readAhead;
-    private XmlReader? _reader;
+    private VimXmlReader? _reader;
     private bool _disposed;
 
     public SoapCall(string method, HttpResponseMessage response, CountingStream wire, Stream body, CallDeadline deadline, SoapTransport transport)
@@ -47,7 +47,7 @@ internal sealed partial class SoapCall : IDisposable
     /// <summary>The decompressed body, for readers that do not parse XML.</summary>
     public Stream Body => _body;
 
-    public XmlReader Reader => _reader ?? throw new InvalidOperationException("The response has not been opened.");
+    public VimXmlReader Reader => _reader ?? throw new InvalidOperationException("The response has not been opened.");
 
     /// <summary>Set once parsing failed (or a fault was read): the reader cannot go on.</summary>
     public bool Broken { get; private set; }
@@ -86,7 +86,7 @@ internal sealed partial class SoapCall : IDisposable
 
         try
         {
-            _reader = XmlReader.Create(_readAhead, _transport.CreateReaderSettings(names));
+            _reader = new VimXmlReader(_readAhead, names.Table, _transport.MaxResponseBytes);
             MoveToResponseElement(names, decoder);
         }
         catch (Exception e)
@@ -152,7 +152,7 @@ internal sealed partial class SoapCall : IDisposable
     }
 
     /// <summary>Runs a synchronous parse step, translating its failures.</summary>
-    public T Parse<T>(Func<XmlReader, T> step)
+    public T Parse<T>(Func<VimXmlReader, T> step)
     {
         try
         {
@@ -201,24 +201,24 @@ internal sealed partial class SoapCall : IDisposable
     private void MoveToResponseElement(XmlNames names, ValueDecoder decoder)
     {
         var r = _reader!;
-        if (r.MoveToContent() != XmlNodeType.Element || !IsSoap(r, names.Envelope, names) || r.IsEmptyElement)
+        if (r.MoveToContent() != XmlNodeKind.Element || !IsSoap(r, names.Envelope, names) || r.IsEmptyElement)
         {
             throw new VimProtocolException($"The response to {Method} is not a SOAP envelope (it starts with <{r.Name}>).");
         }
 
         r.Read();
-        while (r.MoveToContent() == XmlNodeType.Element && IsSoap(r, names.Header, names))
+        while (r.MoveToContent() == XmlNodeKind.Element && IsSoap(r, names.Header, names))
         {
             r.Skip();
         }
 
-        if (r.NodeType != XmlNodeType.Element || !IsSoap(r, names.Body, names) || r.IsEmptyElement)
+        if (r.NodeType != XmlNodeKind.Element || !IsSoap(r, names.Body, names) || r.IsEmptyElement)
         {
             throw new VimProtocolException($"The response to {Method} has no SOAP body.");
         }
 
         r.Read();
-        if (r.MoveToContent() != XmlNodeType.Element)
+        if (r.MoveToContent() != XmlNodeKind.Element)
         {
             throw new VimProtocolException($"The SOAP body of the response to {Method} is empty.");
         }
@@ -229,7 +229,7 @@ internal sealed partial class SoapCall : IDisposable
         }
     }
 
-    private static bool IsSoap(XmlReader r, string localName, XmlNames names) =>
+    private static bool IsSoap(VimXmlReader r, string localName, XmlNames names) =>
         string.Equals(r.LocalName, localName, StringComparison.Ordinal) && string.Equals(r.NamespaceURI, names.SoapEnv, StringComparison.Ordinal);
 
     private async Task<string> ReadSnippetAsync()

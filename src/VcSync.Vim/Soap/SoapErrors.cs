@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Authentication;
-using System.Xml;
 using VcSync.Vim.Faults;
 using VcSync.Vim.Session;
+using VcSync.Vim.Xml;
 
 namespace VcSync.Vim.Soap;
 
@@ -31,13 +31,13 @@ internal static class SoapErrors
 
         switch (error)
         {
-            case XmlException xml when xml.Message.Contains("DTD", StringComparison.Ordinal):
+            case VimXmlException { Kind: VimXmlError.DocumentType } xml:
                 return new VimProtocolException($"The response to {method} contains a document type declaration, which is refused.", xml);
-            case XmlException xml when xml.Message.Contains("MaxCharacters", StringComparison.Ordinal):
-                return new VimProtocolException($"The response to {method} exceeds the size limit (MaxResponseCharacters).", xml);
-            case XmlException xml when IsTruncation(xml):
+            case VimXmlException { Kind: VimXmlError.TooLarge } xml:
+                return new VimProtocolException($"The response to {method} exceeds the size limit (MaxResponseCharacters): {xml.Message}", xml);
+            case VimXmlException { Kind: VimXmlError.Truncated } xml:
                 return new VimProtocolException($"The response to {method} was cut short: {xml.Message}", transient: true, xml);
-            case XmlException xml:
+            case VimXmlException xml:
                 return new VimProtocolException($"The response to {method} is not well-formed XML: {xml.Message}", xml);
             case InvalidDataException data:
                 return new VimProtocolException($"The compressed response to {method} is corrupt: {data.Message}", data);
@@ -61,15 +61,6 @@ internal static class SoapErrors
                 return error;
         }
     }
-
-    /// <summary>
-    /// Whether the document stopped before it was complete (the body ended early) rather than being malformed.
-    /// XmlReader says so only in its message; its messages are not translated in this build. An attribute value left open ("unclosed literal string") is the end of the body too: a quote would close it.
-    /// </summary>
-    private static bool IsTruncation(XmlException xml) =>
-        xml.Message.Contains("Unexpected end of file", StringComparison.Ordinal)
-        || xml.Message.Contains("Root element is missing", StringComparison.Ordinal)
-        || xml.Message.Contains("unclosed literal string", StringComparison.Ordinal);
 
     private static AuthenticationException? FindAuthentication(Exception error)
     {

@@ -1,4 +1,4 @@
-using System.Xml;
+using VcSync.Vim.Xml;
 using VcSync.Vim.Faults;
 using VcSync.Vim.Values;
 
@@ -8,7 +8,7 @@ namespace VcSync.Vim.Soap;
 internal static class SoapFaultReader
 {
     /// <summary>Reads the fault the reader is on; returns the exception to throw.</summary>
-    public static VimFaultException Read(XmlReader r, XmlNames names, ValueDecoder decoder)
+    public static VimFaultException Read(VimXmlReader r, XmlNames names, ValueDecoder decoder)
     {
         string? faultCode = null;
         string? faultString = null;
@@ -19,7 +19,7 @@ internal static class SoapFaultReader
         }
 
         r.Read();
-        while (r.MoveToContent() == XmlNodeType.Element)
+        while (r.MoveToContent() == XmlNodeKind.Element)
         {
             var name = r.LocalName;
             if (string.Equals(name, names.FaultString, StringComparison.Ordinal))
@@ -33,14 +33,14 @@ internal static class SoapFaultReader
             else if (string.Equals(name, names.Detail, StringComparison.Ordinal) && !r.IsEmptyElement)
             {
                 r.Read();
-                if (r.MoveToContent() == XmlNodeType.Element)
+                if (r.MoveToContent() == XmlNodeKind.Element)
                 {
                     var element = r.LocalName;
                     var declared = element.EndsWith("Fault", StringComparison.Ordinal) && element.Length > 5 ? element[..^5] : element;
                     detail = decoder.ReadValue(r, declared, out _) as DataObject;
                 }
 
-                while (r.NodeType != XmlNodeType.EndElement && r.NodeType != XmlNodeType.None)
+                while (r.NodeType != XmlNodeKind.EndElement && r.NodeType != XmlNodeKind.None)
                 {
                     r.Skip();
                 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Net.Http.Headers;
-using System.Xml;
 using Microsoft.Extensions.Logging;
 using VcSync.Vim.Session;
 using VcSync.Vim.Values;
@@ -130,19 +129,8 @@ internal sealed class SoapTransport : IDisposable
         }
     }
 
-    public XmlReaderSettings CreateReaderSettings(XmlNames names) => new()
-    {
-        NameTable = names.Table,
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        MaxCharactersInDocument = _options.MaxResponseCharacters,
-        MaxCharactersFromEntities = 1024 * 1024,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        IgnoreWhitespace = false,
-        CheckCharacters = true,
-        CloseInput = false,
-    };
+    /// <summary>The most bytes one response may have (<see cref="VimClientOptions.MaxResponseCharacters"/>: UTF-8 has at least one byte per character).</summary>
+    public long MaxResponseBytes => _options.MaxResponseCharacters;
 
     public void Dispose() => _http.Dispose();
 

@@ -1,10 +1,10 @@
-using System.Xml;
+using VcSync.Vim.Xml;
 
 namespace VcSync.Vim.Soap;
 
 /// <summary>
 /// A name table with the names the reader compares against, atomized once. Not thread-safe (neither is
-/// <see cref="NameTable"/>): one instance per call or per paged retrieval.
+/// <see cref="AtomTable"/>): one instance per call or per paged retrieval.
 /// </summary>
 internal sealed class XmlNames
 {
@@ -15,7 +15,7 @@ internal sealed class XmlNames
 
     public XmlNames()
     {
-        Table = new NameTable();
+        Table = new AtomTable();
         SoapEnv = Table.Add(SoapEnvelopeNamespace);
         Xsi = Table.Add(XsiNamespace);
         Xsd = Table.Add(XsdNamespace);
@@ -41,7 +41,7 @@ internal sealed class XmlNames
         ManagedObjectReference = Table.Add("ManagedObjectReference");
     }
 
-    public XmlNameTable Table { get; }
+    public AtomTable Table { get; }
 
     public string SoapEnv { get; }
 
@@ -88,7 +88,4 @@ internal sealed class XmlNames
     public string Nil { get; }
 
     public string ManagedObjectReference { get; }
-
-    /// <summary>Atomizes characters without allocating when the name is already known.</summary>
-    public string Atomize(char[] chars, int length) => Table.Add(chars, 0, length);
 }

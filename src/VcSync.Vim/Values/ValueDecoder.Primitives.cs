@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text;
 using System.Xml;
+using VcSync.Vim.Xml;
 
 namespace VcSync.Vim.Values;
 
@@ -19,15 +21,14 @@ internal sealed partial class ValueDecoder
         return boxes;
     }
 
-    private static bool IsText(XmlNodeType type) =>
-        type is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace;
+    private static bool IsText(XmlNodeKind type) => type is XmlNodeKind.Text or XmlNodeKind.CDATA or XmlNodeKind.Whitespace;
 
     private static bool IsTrue(string value) => value.AsSpan().Trim() is "true" or "1";
 
-    private object ParseInt(ReadOnlySpan<char> text) =>
+    private object ParseInt(ReadOnlySpan<byte> text) =>
         int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? BoxInt(value) : Unparsed("int");
 
-    private object ParseByte(ReadOnlySpan<char> text)
+    private object ParseByte(ReadOnlySpan<byte> text)
     {
         // xsd:byte is signed; the public contract is byte, so negative values wrap.
         return sbyte.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var signed) ? unchecked((byte)signed)
@@ -35,21 +36,19 @@ internal sealed partial class ValueDecoder
             : Unparsed("byte");
     }
 
-    private object ParseBoolean(ReadOnlySpan<char> text) => text switch
-    {
-        "true" or "1" => True,
-        "false" or "0" => False,
-        _ => Unparsed("boolean"),
-    };
+    private object ParseBoolean(ReadOnlySpan<byte> text) =>
+        text.SequenceEqual("true"u8) || text.SequenceEqual("1"u8) ? True
+        : text.SequenceEqual("false"u8) || text.SequenceEqual("0"u8) ? False
+        : Unparsed("boolean");
 
-    private object ParseDouble(ReadOnlySpan<char> text, string type)
+    private object ParseDouble(ReadOnlySpan<byte> text, string type)
     {
-        if (text is "INF")
+        if (text.SequenceEqual("INF"u8))
         {
             return double.PositiveInfinity;
         }
 
-        if (text is "-INF")
+        if (text.SequenceEqual("-INF"u8))
         {
             return double.NegativeInfinity;
         }
@@ -57,8 +56,11 @@ internal sealed partial class ValueDecoder
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : Unparsed(type);
     }
 
-    private object ParseDateTime(ReadOnlySpan<char> text)
+    private object ParseDateTime(ReadOnlySpan<byte> utf8)
     {
+        // DateTimeOffset parses characters only; a timestamp is short ASCII.
+        Span<char> buffer = stackalloc char[64];
+        ReadOnlySpan<char> text = utf8.Length <= buffer.Length ? buffer[..Encoding.UTF8.GetChars(utf8, buffer)] : Encoding.UTF8.GetString(utf8);
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
         {
             return value.ToUniversalTime();
@@ -86,6 +88,6 @@ internal sealed partial class ValueDecoder
         }
     }
 
-    // The span just read is still in _chars: a failed value keeps its text (trimmed, as it was parsed).
-    private UnparsedValue Unparsed(string type) => new(type, _chars.AsSpan(0, _lastLength).Trim().ToString());
+    // The bytes just read are still in _bytes: a failed value keeps its text (trimmed, as it was parsed).
+    private UnparsedValue Unparsed(string type) => new(type, Encoding.UTF8.GetString(_bytes, 0, _lastLength).Trim());
 }

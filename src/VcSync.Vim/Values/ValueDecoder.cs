@@ -1,14 +1,14 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Xml;
 using VcSync.Vim.Faults;
 using VcSync.Vim.Soap;
+using VcSync.Vim.Xml;
 
 namespace VcSync.Vim.Values;
 
 /// <summary>
-/// Decodes vim25 values from an <see cref="XmlReader"/> by their <c>xsi:type</c> (prefix resolved in the reader's namespace
+/// Decodes vim25 values from an <see cref="VimXmlReader"/> by their <c>xsi:type</c> (prefix resolved in the reader's namespace
 /// scope, so declarations on the element itself count), else by their declared type, else by their content. Every read
 /// method starts on a start element and leaves the reader just after its end element. Not thread-safe.
 /// </summary>
@@ -43,7 +43,7 @@ internal sealed partial class ValueDecoder
     private readonly Dictionary<string, XsiType> _xsiTypes = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, int> _fieldCounts = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(string Owner, string Field), FieldType?> _fieldTypes = new(AtomPairComparer.Instance);
-    private char[] _chars = new char[256];
+    private byte[] _bytes = new byte[256];
     private FrozenSet<string>? _skipFields;
     private int _lastLength;
 
@@ -53,7 +53,7 @@ internal sealed partial class ValueDecoder
     }
 
     /// <summary>Decodes one value element; <paramref name="isNil"/> tells an <c>xsi:nil</c> element from a decoded null.</summary>
-    public object? ReadValue(XmlReader r, string? declaredType, out bool isNil)
+    public object? ReadValue(VimXmlReader r, string? declaredType, out bool isNil)
     {
         if (r.Depth > MaxDepth)
         {
@@ -65,32 +65,31 @@ internal sealed partial class ValueDecoder
         var kind = declaredType is null ? ValueKind.Infer : KindOfName(declaredType);
         string? moRefType = null;
         isNil = false;
-        if (r.MoveToFirstAttribute())
+        var count = r.AttributeCount;
+        if (count > 0)
         {
             string? xsiType = null;
-            do
+            for (var i = 0; i < count; i++)
             {
-                var ns = r.NamespaceURI;
-                var local = r.LocalName;
+                var ns = r.GetAttributeNamespace(i);
+                var local = r.GetAttributeLocalName(i);
                 if (ReferenceEquals(ns, _names.Xsi) || string.Equals(ns, _names.Xsi, StringComparison.Ordinal))
                 {
                     if (ReferenceEquals(local, _names.Type))
                     {
-                        xsiType = ReadAttributeAtom(r);
+                        xsiType = r.GetAttributeAtom(i);
                     }
                     else if (ReferenceEquals(local, _names.Nil))
                     {
-                        isNil = IsTrue(r.Value);
+                        isNil = IsTrue(r.GetAttributeValue(i));
                     }
                 }
                 else if (ns.Length == 0 && ReferenceEquals(local, _names.Type))
                 {
-                    moRefType = ReadAttributeAtom(r);
+                    moRefType = r.GetAttributeAtom(i);
                 }
             }
-            while (r.MoveToNextAttribute());
 
-            r.MoveToElement();
             if (xsiType is not null)
             {
                 kind = ResolveXsiType(r, xsiType, out typeName);
@@ -132,7 +131,7 @@ internal sealed partial class ValueDecoder
     /// Decodes one value element as <see cref="ReadValue"/> does, trimmed by <paramref name="filter"/>: items of an array
     /// that the filter does not keep, and fields it skips, are passed over in the XML without being decoded.
     /// </summary>
-    public object? ReadFilteredValue(XmlReader r, PropertyCollector.PropertyValueFilter filter, out bool isNil)
+    public object? ReadFilteredValue(VimXmlReader r, PropertyCollector.PropertyValueFilter filter, out bool isNil)
     {
         var outer = _skipFields;
         _skipFields = filter.SkipFields;
@@ -156,21 +155,15 @@ internal sealed partial class ValueDecoder
     }
 
     /// <summary>Reads a reference element: <c>type</c> attribute and text.</summary>
-    public ManagedObjectReference ReadManagedObjectReference(XmlReader r)
+    public ManagedObjectReference ReadManagedObjectReference(VimXmlReader r)
     {
         string? type = null;
-        if (r.MoveToFirstAttribute())
+        for (var i = 0; i < r.AttributeCount; i++)
         {
-            do
+            if (r.GetAttributeNamespace(i).Length == 0 && ReferenceEquals(r.GetAttributeLocalName(i), _names.Type))
             {
-                if (r.NamespaceURI.Length == 0 && ReferenceEquals(r.LocalName, _names.Type))
-                {
-                    type = ReadAttributeAtom(r);
-                }
+                type = r.GetAttributeAtom(i);
             }
-            while (r.MoveToNextAttribute());
-
-            r.MoveToElement();
         }
 
         if (type is null)
@@ -182,7 +175,7 @@ internal sealed partial class ValueDecoder
     }
 
     /// <summary>Reads an element's text.</summary>
-    public string ReadElementText(XmlReader r)
+    public string ReadElementText(VimXmlReader r)
     {
         if (r.IsEmptyElement)
         {
@@ -195,7 +188,7 @@ internal sealed partial class ValueDecoder
     }
 
     /// <summary>Reads an element's text as an atomized string: repeated names (property paths) share one instance.</summary>
-    public string ReadElementAtom(XmlReader r)
+    public string ReadElementAtom(VimXmlReader r)
     {
         if (r.IsEmptyElement)
         {
@@ -205,46 +198,34 @@ internal sealed partial class ValueDecoder
 
         r.Read();
         var span = ReadSpan(r, trim: false);
-        return span.Length == 0 ? string.Empty : _names.Table.Add(_chars, 0, span.Length);
+        return _names.Table.Add(span);
     }
 
     // The local part of the element's xsi:type, or null; the reader stays on the element.
-    private string? XsiTypeLocalName(XmlReader r)
+    private string? XsiTypeLocalName(VimXmlReader r)
     {
         string? local = null;
-        if (r.MoveToFirstAttribute())
+        for (var i = 0; i < r.AttributeCount; i++)
         {
-            do
+            if (ReferenceEquals(r.GetAttributeLocalName(i), _names.Type)
+                && (ReferenceEquals(r.GetAttributeNamespace(i), _names.Xsi) || string.Equals(r.GetAttributeNamespace(i), _names.Xsi, StringComparison.Ordinal)))
             {
-                if (ReferenceEquals(r.LocalName, _names.Type)
-                    && (ReferenceEquals(r.NamespaceURI, _names.Xsi) || string.Equals(r.NamespaceURI, _names.Xsi, StringComparison.Ordinal)))
-                {
-                    local = XsiTypeOf(ReadAttributeAtom(r)).LocalName;
-                }
+                local = XsiTypeOf(r.GetAttributeAtom(i)).LocalName;
             }
-            while (r.MoveToNextAttribute());
-
-            r.MoveToElement();
         }
 
         return local;
     }
 
-    private bool IsNil(XmlReader r)
+    private bool IsNil(VimXmlReader r)
     {
         var nil = false;
-        if (r.MoveToFirstAttribute())
+        for (var i = 0; i < r.AttributeCount; i++)
         {
-            do
+            if (ReferenceEquals(r.GetAttributeLocalName(i), _names.Nil) && string.Equals(r.GetAttributeNamespace(i), _names.Xsi, StringComparison.Ordinal))
             {
-                if (ReferenceEquals(r.LocalName, _names.Nil) && string.Equals(r.NamespaceURI, _names.Xsi, StringComparison.Ordinal))
-                {
-                    nil = IsTrue(r.Value);
-                }
+                nil = IsTrue(r.GetAttributeValue(i));
             }
-            while (r.MoveToNextAttribute());
-
-            r.MoveToElement();
         }
 
         return nil;
@@ -268,7 +249,7 @@ internal sealed partial class ValueDecoder
         return type;
     }
 
-    private ValueKind ResolveXsiType(XmlReader r, string qualified, out string typeName)
+    private ValueKind ResolveXsiType(VimXmlReader r, string qualified, out string typeName)
     {
         var entry = XsiTypeOf(qualified);
         var ns = r.LookupNamespace(entry.Prefix ?? string.Empty);
@@ -299,22 +280,6 @@ internal sealed partial class ValueDecoder
         return entry;
     }
 
-    private string ReadAttributeAtom(XmlReader r)
-    {
-        var length = 0;
-        int n;
-        while ((n = r.ReadValueChunk(_chars, length, _chars.Length - length)) > 0)
-        {
-            length += n;
-            if (length == _chars.Length)
-            {
-                Array.Resize(ref _chars, _chars.Length * 2);
-            }
-        }
-
-        return length == 0 ? string.Empty : _names.Table.Add(_chars, 0, length);
-    }
-
     private static ValueKind KindOfName(string name)
     {
         if (NamedKinds.TryGetValue(name, out var kind))
@@ -336,13 +301,13 @@ internal sealed partial class ValueDecoder
         _ => new UnparsedValue(typeName ?? kind.ToString().ToLowerInvariant(), string.Empty),
     };
 
-    private object? ReadContent(XmlReader r, string typeName, string? moRefType)
+    private object? ReadContent(VimXmlReader r, string typeName, string? moRefType)
     {
         switch (r.MoveToContent())
         {
-            case XmlNodeType.Element:
+            case XmlNodeKind.Element:
                 return ReadFields(r, typeName);
-            case XmlNodeType.EndElement:
+            case XmlNodeKind.EndElement:
                 r.Read();
                 return typeName.Length > 0 ? new DataObject(typeName, []) : (moRefType is null ? string.Empty : new ManagedObjectReference(moRefType, string.Empty));
             default:
@@ -355,14 +320,14 @@ internal sealed partial class ValueDecoder
                 {
                     // Text under a named non-primitive type is an enum value: few distinct values, so atomize them.
                     var span = ReadSpan(r, trim: false);
-                    return span.Length == 0 ? string.Empty : _names.Table.Add(_chars, 0, span.Length);
+                    return _names.Table.Add(span);
                 }
 
                 return ReadText(r);
         }
     }
 
-    private DataObject ReadFields(XmlReader r, string typeName)
+    private DataObject ReadFields(VimXmlReader r, string typeName)
     {
         // Objects of one type have about the same fields: size the list as the last one was, never regrowing it.
         _fieldCounts.TryGetValue(typeName, out var lastCount);
@@ -371,7 +336,7 @@ internal sealed partial class ValueDecoder
         {
             switch (r.NodeType)
             {
-                case XmlNodeType.Element:
+                case XmlNodeKind.Element:
                     var name = r.LocalName;
                     if (_skipFields is not null && _skipFields.Contains(name))
                     {
@@ -387,7 +352,7 @@ internal sealed partial class ValueDecoder
                     }
 
                     break;
-                case XmlNodeType.EndElement:
+                case XmlNodeKind.EndElement:
                     r.Read();
                     if (lastCount != fields.Count && (lastCount > 0 || _fieldCounts.Count < MaxCachedFields))
                     {
@@ -395,7 +360,7 @@ internal sealed partial class ValueDecoder
                     }
 
                     return new DataObject(typeName, fields);
-                case XmlNodeType.None:
+                case XmlNodeKind.None:
                     throw new VimProtocolException("The response ended inside a data object.");
                 default:
                     r.Read();
@@ -428,23 +393,23 @@ internal sealed partial class ValueDecoder
     }
 
     /// <summary>Reads array items up to and past the end element; items <paramref name="keepItem"/> rejects are skipped undecoded.</summary>
-    private List<object?> ReadArrayItems(XmlReader r, Func<string, bool>? keepItem = null)
+    private List<object?> ReadArrayItems(VimXmlReader r, Func<string, bool>? keepItem = null)
     {
         var items = new List<object?>();
         while (true)
         {
             switch (r.NodeType)
             {
-                case XmlNodeType.Element when keepItem is not null && !keepItem(XsiTypeLocalName(r) ?? r.LocalName):
+                case XmlNodeKind.Element when keepItem is not null && !keepItem(XsiTypeLocalName(r) ?? r.LocalName):
                     r.Skip();
                     break;
-                case XmlNodeType.Element:
+                case XmlNodeKind.Element:
                     items.Add(ReadValue(r, r.LocalName, out _));
                     break;
-                case XmlNodeType.EndElement:
+                case XmlNodeKind.EndElement:
                     r.Read();
                     return items;
-                case XmlNodeType.None:
+                case XmlNodeKind.None:
                     throw new VimProtocolException("The response ended inside an array.");
                 default:
                     r.Read();
@@ -454,7 +419,7 @@ internal sealed partial class ValueDecoder
     }
 
     /// <summary>Reads text nodes up to and past the end element; the reader is on the first content node.</summary>
-    private static string ReadText(XmlReader r)
+    private static string ReadText(VimXmlReader r)
     {
         if (!IsText(r.NodeType))
         {
@@ -481,19 +446,22 @@ internal sealed partial class ValueDecoder
         return text;
     }
 
-    private ReadOnlySpan<char> ReadSpan(XmlReader r, bool trim = true)
+    /// <summary>
+    /// Reads text nodes up to and past the end element as UTF-8 bytes (the document's own when it has no reference), for
+    /// values parsed from bytes or atomized; trimmed of XML white space unless told otherwise.
+    /// </summary>
+    private ReadOnlySpan<byte> ReadSpan(VimXmlReader r, bool trim = true)
     {
         var length = 0;
         while (IsText(r.NodeType))
         {
-            int n;
-            while ((n = r.ReadValueChunk(_chars, length, _chars.Length - length)) > 0)
+            if (r.TryGetRawValue(out var raw))
             {
-                length += n;
-                if (length == _chars.Length)
-                {
-                    Array.Resize(ref _chars, _chars.Length * 2);
-                }
+                Append(raw, ref length);
+            }
+            else
+            {
+                Append(System.Text.Encoding.UTF8.GetBytes(r.Value), ref length);
             }
 
             r.Read();
@@ -501,13 +469,24 @@ internal sealed partial class ValueDecoder
 
         ExpectEnd(r);
         _lastLength = length;
-        var span = _chars.AsSpan(0, length);
-        return trim ? span.Trim() : span;
+        var span = _bytes.AsSpan(0, length);
+        return trim ? span.Trim(" \t\r\n"u8) : span;
     }
 
-    private static void ExpectEnd(XmlReader r)
+    private void Append(ReadOnlySpan<byte> bytes, ref int length)
     {
-        if (r.NodeType != XmlNodeType.EndElement)
+        if (length + bytes.Length > _bytes.Length)
+        {
+            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, length + bytes.Length));
+        }
+
+        bytes.CopyTo(_bytes.AsSpan(length));
+        length += bytes.Length;
+    }
+
+    private static void ExpectEnd(VimXmlReader r)
+    {
+        if (r.NodeType != XmlNodeKind.EndElement)
         {
             throw new VimProtocolException($"Unexpected {r.NodeType} <{r.LocalName}> inside a simple value.");
         }

@@ -1,6 +1,7 @@
-using System.Xml;
+using System.Text;
 using VcSync.Vim.Soap;
 using VcSync.Vim.Values;
+using VcSync.Vim.Xml;
 
 namespace VcSync.Vim.Tests.Fakes;
 
@@ -15,7 +16,7 @@ internal static class Decode
         var decoder = new ValueDecoder(names);
         var xml = "<root xmlns=\"urn:vim25\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" " +
                   $"xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" {rootAttributes}>{elementXml}<after/></root>";
-        using var reader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { NameTable = names.Table, DtdProcessing = DtdProcessing.Prohibit });
+        using var reader = new VimXmlReader(new MemoryStream(Encoding.UTF8.GetBytes(xml)), names.Table, long.MaxValue);
         reader.MoveToContent();
         reader.Read();
         reader.MoveToContent();

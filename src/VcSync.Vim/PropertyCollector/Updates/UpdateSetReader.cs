@@ -1,4 +1,4 @@
-using System.Xml;
+using VcSync.Vim.Xml;
 using VcSync.Vim.Faults;
 using VcSync.Vim.Soap;
 using VcSync.Vim.Values;
@@ -49,7 +49,7 @@ internal sealed class UpdateSetReader
     public bool Truncated { get; private set; }
 
     /// <summary>Reads up to the next object update, or to the end of the response (null).</summary>
-    public ObjectUpdate? Next(XmlReader r)
+    public ObjectUpdate? Next(VimXmlReader r)
     {
         if (_state == State.Start)
         {
@@ -67,12 +67,12 @@ internal sealed class UpdateSetReader
         while (_state != State.Done)
         {
             var type = r.MoveToContent();
-            if (type == XmlNodeType.None)
+            if (type == XmlNodeKind.None)
             {
                 throw new VimProtocolException("The response ended inside an UpdateSet.", transient: true);
             }
 
-            if (type == XmlNodeType.EndElement)
+            if (type == XmlNodeKind.EndElement)
             {
                 r.Read();
                 _state = _state switch
@@ -111,7 +111,7 @@ internal sealed class UpdateSetReader
         return null;
     }
 
-    private void Enter(XmlReader r, State inside)
+    private void Enter(VimXmlReader r, State inside)
     {
         if (r.IsEmptyElement)
         {
@@ -123,7 +123,7 @@ internal sealed class UpdateSetReader
         _state = inside;
     }
 
-    private ObjectUpdate ReadObjectUpdate(XmlReader r)
+    private ObjectUpdate ReadObjectUpdate(VimXmlReader r)
     {
         string? kind = null;
         ManagedObjectReference? obj = null;
@@ -167,7 +167,7 @@ internal sealed class UpdateSetReader
         return new ObjectUpdate(parsedKind, obj, changes, missing is null ? [] : missing);
     }
 
-    private PropertyChange ReadChange(XmlReader r)
+    private PropertyChange ReadChange(VimXmlReader r)
     {
         string? path = null;
         string? op = null;
@@ -210,7 +210,7 @@ internal sealed class UpdateSetReader
         return new PropertyChange(path ?? throw new VimProtocolException("A PropertyChange has no name."), parsedOp, value);
     }
 
-    private MissingProperty ReadMissing(XmlReader r)
+    private MissingProperty ReadMissing(VimXmlReader r)
     {
         var missing = _decoder.ReadValue(r, "MissingProperty", out _) as DataObject;
         var fault = missing?["fault"] as DataObject;
@@ -219,7 +219,7 @@ internal sealed class UpdateSetReader
         return new MissingProperty(missing?["path"] as string ?? string.Empty, faultType, fault?["localizedMessage"] as string);
     }
 
-    private static void ForEachChild(XmlReader r, string what, Action<XmlReader, string> onChild)
+    private static void ForEachChild(VimXmlReader r, string what, Action<VimXmlReader, string> onChild)
     {
         if (r.IsEmptyElement)
         {
@@ -232,13 +232,13 @@ internal sealed class UpdateSetReader
         {
             switch (r.MoveToContent())
             {
-                case XmlNodeType.Element:
+                case XmlNodeKind.Element:
                     onChild(r, r.LocalName);
                     break;
-                case XmlNodeType.EndElement:
+                case XmlNodeKind.EndElement:
                     r.Read();
                     return;
-                case XmlNodeType.None:
+                case XmlNodeKind.None:
                     throw new VimProtocolException($"The response ended inside a {what}.", transient: true);
                 default:
                     r.Read();
