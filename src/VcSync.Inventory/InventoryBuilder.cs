@@ -275,20 +275,7 @@ public sealed class InventoryBuilder
 
         _mapped.Vms.Clear();
         _mapped.VmDetails.Clear();
-        return new InventorySnapshot
-        {
-            Clusters = [],
-            Hosts = [],
-            Vms = vms,
-            Datastores = [],
-            DatastoreHosts = [],
-            Networks = [],
-            VmNics = children.Nics,
-            VmDisks = children.Disks,
-            VmPartitions = children.Partitions,
-            VmSnapshots = children.Snapshots,
-            TotalObjects = vms.Count,
-        };
+        return VmsOnly(vms, children, null, vms.Count);
     }
 
     /// <summary>
@@ -336,22 +323,25 @@ public sealed class InventoryBuilder
             }
         }
 
-        return new InventorySnapshot
-        {
-            Clusters = [],
-            Hosts = [],
-            Vms = vms,
-            Datastores = [],
-            DatastoreHosts = [],
-            Networks = [],
-            Alarms = ReferenceResolver.ResolveAlarms(_mapped, lookups, _alarmsRequested),
-            VmNics = children.Nics,
-            VmDisks = children.Disks,
-            VmPartitions = children.Partitions,
-            VmSnapshots = children.Snapshots,
-            TotalObjects = _mapped.ObjectCount,
-        };
+        return VmsOnly(vms, children, ReferenceResolver.ResolveAlarms(_mapped, lookups, _alarmsRequested), _mapped.ObjectCount);
     }
+
+    // A snapshot of VMs and their child rows only: the other tables are empty.
+    private static InventorySnapshot VmsOnly(List<VmRecord> vms, VmChildren children, IReadOnlyList<AlarmRecord>? alarms, int totalObjects) => new()
+    {
+        Clusters = [],
+        Hosts = [],
+        Vms = vms,
+        Datastores = [],
+        DatastoreHosts = [],
+        Networks = [],
+        Alarms = alarms,
+        VmNics = children.Nics,
+        VmDisks = children.Disks,
+        VmPartitions = children.Partitions,
+        VmSnapshots = children.Snapshots,
+        TotalObjects = totalObjects,
+    };
 
     /// <summary>
     /// Sets <see cref="AlarmRecord.AlarmName"/> from <c>Alarm</c> contents with <c>info.name</c>, for a snapshot built
