@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using VcSync.Storage.Schema;
 using VcSync.Storage.Writing;
 
@@ -33,6 +34,9 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
         _syncedAt = (string)SqliteDialect.ToStored(ColumnKind.Timestamp, ContractValue.Truncate(syncedAt));
     }
 
+    /// <inheritdoc />
+    public bool ReportsOldRows => true;
+
     public Task<TableWrite> WriteAsync<TRecord>(
         SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, IReadOnlyCollection<string>? parents, CancellationToken cancellationToken) =>
         Task.FromResult(Write(table, records, parents, cancellationToken));
@@ -44,6 +48,8 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
         var columns = table.Columns;
         var existing = LoadExisting(table, parents);
         var seen = new HashSet<string>(records.Count, StringComparer.Ordinal);
+        var encoder = new StoredRows.Encoder();
+        var old = new Dictionary<string, object?[]>(StringComparer.Ordinal);
         List<string> inserted = [], updated = [];
         SqliteRowStatement? insert = null;
         SqliteRowStatement? update = null;
@@ -69,13 +75,13 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
                     throw new ArgumentException($"{table.Name}: {KeyNames(table)} '{key}' occurs twice in the snapshot.", nameof(records));
                 }
 
-                var values = new object[columns.Count];
-                for (var i = 0; i < values.Length; i++)
+                encoder.Clear();
+                for (var i = 0; i < columns.Count; i++)
                 {
-                    values[i] = SqliteDialect.ToStored(columns[i].Kind, columns[i].Read(record));
+                    encoder.Append(columns[i].Kind, columns[i].Read(record));
                 }
 
-                if (!existing.TryGetValue(key, out var row))
+                if (!existing.Rows.TryGetValue(key, out var row))
                 {
                     insert ??= new SqliteRowStatement(_connection, InsertSql(table));
                     var p = 0;
@@ -88,11 +94,11 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
 
                     insert.Bind(p++, _vcenterId);
                     insert.Bind(p, keyValues);
-                    insert.Bind(p + keys, values);
+                    insert.Bind(p + keys, StoredValues(columns, record));
                     insert.Execute();
                     inserted.Add(key);
                 }
-                else if (!SameValues(row.Values, values))
+                else if (!existing.Same(row, encoder.Encoded))
                 {
                     update ??= new SqliteRowStatement(_connection, UpdateSql(table));
                     var p = 0;
@@ -103,9 +109,10 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
 
                     update.Bind(p++, _vcenterId);
                     update.Bind(p, keyValues);
-                    update.Bind(p + keys, values);
+                    update.Bind(p + keys, StoredValues(columns, record));
                     update.Execute();
                     updated.Add(key);
+                    old.Add(key, existing.ContractValues(row, columns));
                 }
             }
         }
@@ -115,24 +122,24 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
             update?.Dispose();
         }
 
-        var deleted = DeleteGone(table, existing, seen, cancellationToken);
+        var deleted = DeleteGone(table, existing, seen, old, cancellationToken);
         var unchanged = seen.Count - inserted.Count - updated.Count;
-        return new TableWrite(new TableChanges(inserted.Count, updated.Count, deleted.Count, unchanged), inserted, updated, deleted);
+        return new TableWrite(new TableChanges(inserted.Count, updated.Count, deleted.Count, unchanged), inserted, updated, deleted) { Old = old };
     }
 
     // The vCenter's rows, or those of the parents only (a page of a streamed sync), chunked so that a statement binds
-    // a few hundred parameters at most.
-    private Dictionary<string, ExistingRow> LoadExisting<TRecord>(SyncedTable<TRecord> table, IReadOnlyCollection<string>? parents)
+    // a few hundred parameters at most. Read through SQLite's own API with parameters bound by position: Microsoft.Data.Sqlite
+    // looks every parameter up by name (a linear search of the statement's names, quadratic over a chunk of 500 keys)
+    // and hands each value over as an object.
+    private StoredRows LoadExisting<TRecord>(SyncedTable<TRecord> table, IReadOnlyCollection<string>? parents)
     {
         var select = new StringBuilder("SELECT ")
             .AppendJoin(", ", table.Keys.Select(k => k.Name).Concat(table.Columns.Select(c => c.Name)))
-            .Append(" FROM ").Append(table.Name).Append(" WHERE source_vcenter_id = $p0").ToString();
-        var rows = new Dictionary<string, ExistingRow>(StringComparer.Ordinal);
+            .Append(" FROM ").Append(table.Name).Append(" WHERE source_vcenter_id = ?").ToString();
+        var rows = new StoredRows(table.Keys.Count);
         if (parents is null)
         {
-            using var all = Command(select, 1);
-            all.Parameters[0].Value = _vcenterId;
-            ReadExisting(table, all, rows);
+            Read(select, []);
             return rows;
         }
 
@@ -140,55 +147,44 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
         for (var start = 0; start < list.Count; start += KeysPerStatement)
         {
             var count = Math.Min(KeysPerStatement, list.Count - start);
-            var sql = new StringBuilder(select).Append(" AND ").Append(table.Keys[0].Name).Append(" IN (");
-            for (var i = 1; i <= count; i++)
+            var sql = new StringBuilder(select).Append(" AND ").Append(table.Keys[0].Name).Append(" IN (?");
+            for (var i = 1; i < count; i++)
             {
-                sql.Append(i == 1 ? string.Empty : ", ").Append(P(i));
+                sql.Append(", ?");
             }
 
-            using var some = Command(sql.Append(')').ToString(), count + 1);
-            some.Parameters[0].Value = _vcenterId;
-            for (var i = 0; i < count; i++)
-            {
-                some.Parameters[i + 1].Value = list[start + i];
-            }
-
-            ReadExisting(table, some, rows);
+            sql.Append(')');
+            Read(sql.ToString(), list.Skip(start).Take(count));
         }
 
         return rows;
-    }
 
-    private static void ReadExisting<TRecord>(SyncedTable<TRecord> table, SqliteCommand select, Dictionary<string, ExistingRow> rows)
-    {
-        var keys = table.Keys.Count;
-        using var reader = select.ExecuteReader();
-        while (reader.Read())
+        void Read(string sql, IEnumerable<string> keys)
         {
-            var keyValues = new object[keys];
-            for (var i = 0; i < keys; i++)
+            var db = _connection.Handle!;
+            Check(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
+            using (statement)
             {
-                keyValues[i] = reader.GetValue(i);
-            }
+                Check(raw.sqlite3_bind_text(statement, 1, _vcenterId), db);
+                var position = 2;
+                foreach (var key in keys)
+                {
+                    Check(raw.sqlite3_bind_text(statement, position++, key), db);
+                }
 
-            var values = new object[table.Columns.Count];
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = reader.GetValue(keys + i);
+                rows.ReadAll(db, statement, table.Columns.Count);
             }
-
-            rows.Add(KeyText(keyValues), new ExistingRow(keyValues, values));
         }
     }
 
     private List<string> DeleteGone<TRecord>(
-        SyncedTable<TRecord> table, Dictionary<string, ExistingRow> existing, HashSet<string> seen, CancellationToken cancellationToken)
+        SyncedTable<TRecord> table, StoredRows existing, HashSet<string> seen, Dictionary<string, object?[]> old, CancellationToken cancellationToken)
     {
         var deleted = new List<string>();
         SqliteRowStatement? delete = null;
         try
         {
-            foreach (var (key, row) in existing)
+            foreach (var (key, row) in existing.Rows)
             {
                 if (seen.Contains(key))
                 {
@@ -202,9 +198,10 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
 
                 delete ??= new SqliteRowStatement(_connection, $"DELETE FROM {table.Name} WHERE {KeyMatch(table, 0)}");
                 delete.Bind(0, _vcenterId);
-                delete.Bind(1, row.Keys);
+                delete.Bind(1, existing.Keys(row));
                 delete.Execute();
                 deleted.Add(key);
+                old.Add(key, existing.ContractValues(row, table.Columns));
             }
         }
         finally
@@ -232,17 +229,23 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
 
     private static string KeyNames<TRecord>(SyncedTable<TRecord> table) => string.Join(", ", table.Keys.Select(k => k.Name));
 
-    private static bool SameValues(object[] stored, object[] values)
+    private static object[] StoredValues<TRecord>(IReadOnlyList<SyncedColumn<TRecord>> columns, TRecord record)
     {
-        for (var i = 0; i < stored.Length; i++)
+        var values = new object[columns.Count];
+        for (var i = 0; i < values.Length; i++)
         {
-            if (!stored[i].Equals(values[i]))
-            {
-                return false;
-            }
+            values[i] = SqliteDialect.ToStored(columns[i].Kind, columns[i].Read(record));
         }
 
-        return true;
+        return values;
+    }
+
+    private static void Check(int rc, sqlite3 db)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, db);
+        }
     }
 
     // Parameters: [$p0 id, $p1 time,] vCenter, keys, columns.
@@ -305,19 +308,4 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
     }
 
     private static string P(int index) => "$p" + index.ToString(CultureInfo.InvariantCulture);
-
-    private SqliteCommand Command(string sql, int parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        command.CommandText = sql;
-        for (var i = 0; i < parameters; i++)
-        {
-            command.Parameters.Add(new SqliteParameter(P(i), DBNull.Value));
-        }
-
-        return command;
-    }
-
-    private sealed record ExistingRow(object[] Keys, object[] Values);
 }
