@@ -26,6 +26,10 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
     private readonly string _vcenterId;
     private readonly string _syncedAt;
 
+    // The rows of the table and page being written: one buffer for the whole sync (see StoredRows.Reset).
+    private readonly StoredRows _existing = new(1);
+    private readonly StoredRows.Encoder _encoder = new();
+
     public SqliteTableWriter(SqliteConnection connection, SqliteTransaction transaction, Guid vcenterId, DateTimeOffset syncedAt)
     {
         _connection = connection;
@@ -48,7 +52,7 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
         var columns = table.Columns;
         var existing = LoadExisting(table, parents);
         var seen = new HashSet<string>(records.Count, StringComparer.Ordinal);
-        var encoder = new StoredRows.Encoder();
+        var encoder = _encoder;
         var old = new Dictionary<string, object?[]>(StringComparer.Ordinal);
         List<string> inserted = [], updated = [];
         SqliteRowStatement? insert = null;
@@ -136,7 +140,8 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
         var select = new StringBuilder("SELECT ")
             .AppendJoin(", ", table.Keys.Select(k => k.Name).Concat(table.Columns.Select(c => c.Name)))
             .Append(" FROM ").Append(table.Name).Append(" WHERE source_vcenter_id = ?").ToString();
-        var rows = new StoredRows(table.Keys.Count);
+        var rows = _existing;
+        rows.Reset(table.Keys.Count);
         if (parents is null)
         {
             Read(select, []);

@@ -27,9 +27,9 @@ internal sealed class StoredRows
     private const byte BlobTag = 4;
 
     private readonly Dictionary<string, Row> _rows = new(StringComparer.Ordinal);
-    private readonly int _keys;
     private readonly StringBuilder _keyText = new();
-    private byte[] _buffer = new byte[16 * 1024];
+    private int _keys;
+    private byte[] _buffer = new byte[64 * 1024];
     private int _length;
     private string? _key;
 
@@ -41,6 +41,17 @@ internal sealed class StoredRows
 
     /// <summary>The rows, by key text (the key values as text, joined by <see cref="Writing.TableWrite.KeySeparator"/>).</summary>
     public IReadOnlyDictionary<string, Row> Rows => _rows;
+
+    /// <summary>
+    /// Forgets the rows, keeping the buffer: one instance serves every table and page of a sync, so the buffer grows to
+    /// the largest page's rows once instead of being reallocated (on the large object heap) per table and page.
+    /// </summary>
+    public void Reset(int keys)
+    {
+        _keys = keys;
+        _rows.Clear();
+        _length = 0;
+    }
 
     /// <summary>Reads every row <paramref name="statement"/> returns: its key columns, then the compared columns.</summary>
     public void ReadAll(sqlite3 db, sqlite3_stmt statement, int columns)
