@@ -8,9 +8,12 @@ internal static class CliLogging
 {
     private const string SyncCategory = "VcSync.Sync.FullSync.FullInventorySync";
 
+    /// <summary>The command's logging; built when the first entry at <paramref name="minimum"/> or above comes (see <see cref="DeferredLoggerFactory"/>).</summary>
     /// <param name="minimum">The least level shown.</param>
     /// <param name="verbose">Whether to show everything, including the sync's own record of its failure.</param>
-    public static ILoggerFactory Create(LogLevel minimum, bool verbose = false) => LoggerFactory.Create(builder => builder
+    public static ILoggerFactory Create(LogLevel minimum, bool verbose = false) => new DeferredLoggerFactory(minimum, () => CreateNow(minimum, verbose));
+
+    private static ILoggerFactory CreateNow(LogLevel minimum, bool verbose) => LoggerFactory.Create(builder => builder
         .SetMinimumLevel(minimum)
         // The sync logs its failure at Error for services; the CLI prints that same failure as its one error line.
         .AddFilter((category, level) => level >= minimum && (verbose || level < LogLevel.Error || category != SyncCategory))

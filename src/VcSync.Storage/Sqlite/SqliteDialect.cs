@@ -37,6 +37,30 @@ internal sealed class SqliteDialect : ISqlDialect
         _ => throw new ArgumentException($"A {kind} column cannot hold a {value.GetType().Name}.", nameof(value)),
     };
 
+    /// <summary>The contract value of a stored one: what <see cref="Read"/> gives for it.</summary>
+    public static object? FromStored(ColumnKind kind, object stored) => stored is DBNull
+        ? null
+        : kind switch
+        {
+            ColumnKind.Uuid => Guid.Parse(AsText(stored)),
+            ColumnKind.Boolean => AsInteger(stored) != 0,
+            ColumnKind.Integer => checked((int)AsInteger(stored)),
+            ColumnKind.BigInteger => AsInteger(stored),
+            ColumnKind.Timestamp => ContractValue.ParseTimestamp(AsText(stored)),
+            _ => AsText(stored),
+        };
+
+    // As SQLite converts a value of another type (sqlite3_column_int64, sqlite3_column_text), for values not written by a sync.
+    private static long AsInteger(object stored) => stored switch
+    {
+        long l => l,
+        double d => (long)d,
+        string s => long.TryParse(s, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var l) ? l : 0,
+        _ => 0,
+    };
+
+    private static string AsText(object stored) => stored as string ?? Convert.ToString(stored, System.Globalization.CultureInfo.InvariantCulture)!;
+
     public DbParameter Parameter(string name, ColumnKind kind, object? value) =>
         new SqliteParameter(name, ToStored(kind, value));
 

@@ -1,8 +1,7 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using VcSync.Storage.Schema;
 using VcSync.Storage.Writing;
 
@@ -19,10 +18,17 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
     // How often a long loop looks at the cancellation token; statements themselves are not cancellable.
     private const int CancellationStride = 512;
 
+    // Keys bound per SELECT of a page's existing rows.
+    private const int KeysPerStatement = 500;
+
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly string _vcenterId;
     private readonly string _syncedAt;
+
+    // The rows of the table and page being written: one buffer for the whole sync (see StoredRows.Reset).
+    private readonly StoredRows _existing = new(1);
+    private readonly StoredRows.Encoder _encoder = new();
 
     public SqliteTableWriter(SqliteConnection connection, SqliteTransaction transaction, Guid vcenterId, DateTimeOffset syncedAt)
     {
@@ -31,6 +37,9 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
         _vcenterId = (string)SqliteDialect.ToStored(ColumnKind.Uuid, vcenterId);
         _syncedAt = (string)SqliteDialect.ToStored(ColumnKind.Timestamp, ContractValue.Truncate(syncedAt));
     }
+
+    /// <inheritdoc />
+    public bool ReportsOldRows => true;
 
     public Task<TableWrite> WriteAsync<TRecord>(
         SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, IReadOnlyCollection<string>? parents, CancellationToken cancellationToken) =>
@@ -43,6 +52,8 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
         var columns = table.Columns;
         var existing = LoadExisting(table, parents);
         var seen = new HashSet<string>(records.Count, StringComparer.Ordinal);
+        var encoder = _encoder;
+        var old = new Dictionary<string, object?[]>(StringComparer.Ordinal);
         List<string> inserted = [], updated = [];
         SqliteRowStatement? insert = null;
         SqliteRowStatement? update = null;
@@ -68,13 +79,13 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
                     throw new ArgumentException($"{table.Name}: {KeyNames(table)} '{key}' occurs twice in the snapshot.", nameof(records));
                 }
 
-                var values = new object[columns.Count];
-                for (var i = 0; i < values.Length; i++)
+                encoder.Clear();
+                for (var i = 0; i < columns.Count; i++)
                 {
-                    values[i] = SqliteDialect.ToStored(columns[i].Kind, columns[i].Read(record));
+                    encoder.Append(columns[i].Kind, columns[i].Read(record));
                 }
 
-                if (!existing.TryGetValue(key, out var row))
+                if (!existing.Rows.TryGetValue(key, out var row))
                 {
                     insert ??= new SqliteRowStatement(_connection, InsertSql(table));
                     var p = 0;
@@ -87,11 +98,11 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
 
                     insert.Bind(p++, _vcenterId);
                     insert.Bind(p, keyValues);
-                    insert.Bind(p + keys, values);
+                    insert.Bind(p + keys, StoredValues(columns, record));
                     insert.Execute();
                     inserted.Add(key);
                 }
-                else if (!SameValues(row.Values, values))
+                else if (!existing.Same(row, encoder.Encoded))
                 {
                     update ??= new SqliteRowStatement(_connection, UpdateSql(table));
                     var p = 0;
@@ -102,9 +113,10 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
 
                     update.Bind(p++, _vcenterId);
                     update.Bind(p, keyValues);
-                    update.Bind(p + keys, values);
+                    update.Bind(p + keys, StoredValues(columns, record));
                     update.Execute();
                     updated.Add(key);
+                    old.Add(key, existing.ContractValues(row, columns));
                 }
             }
         }
@@ -114,88 +126,70 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
             update?.Dispose();
         }
 
-        var deleted = DeleteGone(table, existing, seen, cancellationToken);
+        var deleted = DeleteGone(table, existing, seen, old, cancellationToken);
         var unchanged = seen.Count - inserted.Count - updated.Count;
-        return new TableWrite(new TableChanges(inserted.Count, updated.Count, deleted.Count, unchanged), inserted, updated, deleted);
+        return new TableWrite(new TableChanges(inserted.Count, updated.Count, deleted.Count, unchanged), inserted, updated, deleted) { Old = old };
     }
 
-    // The vCenter's rows, or those of the parents only (a page of a streamed sync). The parents go in as one JSON array
-    // read by json_each: Microsoft.Data.Sqlite binds and checks every named parameter by a linear search of the
-    // statement's names, so an IN list of hundreds of parameters cost quadratic time per page (4 % of a 45k sync).
-    private Dictionary<string, ExistingRow> LoadExisting<TRecord>(SyncedTable<TRecord> table, IReadOnlyCollection<string>? parents)
+    // The vCenter's rows, or those of the parents only (a page of a streamed sync), chunked so that a statement binds
+    // a few hundred parameters at most. Read through SQLite's own API with parameters bound by position: Microsoft.Data.Sqlite
+    // looks every parameter up by name (a linear search of the statement's names, quadratic over a chunk of 500 keys)
+    // and hands each value over as an object.
+    private StoredRows LoadExisting<TRecord>(SyncedTable<TRecord> table, IReadOnlyCollection<string>? parents)
     {
         var select = new StringBuilder("SELECT ")
             .AppendJoin(", ", table.Keys.Select(k => k.Name).Concat(table.Columns.Select(c => c.Name)))
-            .Append(" FROM ").Append(table.Name).Append(" WHERE source_vcenter_id = $p0");
-        if (parents is not null)
+            .Append(" FROM ").Append(table.Name).Append(" WHERE source_vcenter_id = ?").ToString();
+        var rows = _existing;
+        rows.Reset(table.Keys.Count);
+        if (parents is null)
         {
-            select.Append(" AND ").Append(table.Keys[0].Name).Append(" IN (SELECT value FROM json_each($p1))");
-        }
-
-        var rows = new Dictionary<string, ExistingRow>(StringComparer.Ordinal);
-        if (parents is { Count: 0 })
-        {
+            Read(select, []);
             return rows;
         }
 
-        using var command = Command(select.ToString(), parents is null ? 1 : 2);
-        command.Parameters[0].Value = _vcenterId;
-        if (parents is not null)
+        var list = parents as IReadOnlyList<string> ?? [.. parents];
+        for (var start = 0; start < list.Count; start += KeysPerStatement)
         {
-            command.Parameters[1].Value = JsonArray(parents);
+            var count = Math.Min(KeysPerStatement, list.Count - start);
+            var sql = new StringBuilder(select).Append(" AND ").Append(table.Keys[0].Name).Append(" IN (?");
+            for (var i = 1; i < count; i++)
+            {
+                sql.Append(", ?");
+            }
+
+            sql.Append(')');
+            Read(sql.ToString(), list.Skip(start).Take(count));
         }
 
-        ReadExisting(table, command, rows);
         return rows;
-    }
 
-    private static string JsonArray(IEnumerable<string> values)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        void Read(string sql, IEnumerable<string> keys)
         {
-            writer.WriteStartArray();
-            foreach (var value in values)
+            var db = _connection.Handle!;
+            Check(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
+            using (statement)
             {
-                writer.WriteStringValue(value);
+                Check(raw.sqlite3_bind_text(statement, 1, _vcenterId), db);
+                var position = 2;
+                foreach (var key in keys)
+                {
+                    Check(raw.sqlite3_bind_text(statement, position++, key), db);
+                }
+
+                rows.ReadAll(db, statement, table.Columns.Count);
             }
-
-            writer.WriteEndArray();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private static void ReadExisting<TRecord>(SyncedTable<TRecord> table, SqliteCommand select, Dictionary<string, ExistingRow> rows)
-    {
-        var keys = table.Keys.Count;
-        using var reader = select.ExecuteReader();
-        while (reader.Read())
-        {
-            var keyValues = new object[keys];
-            for (var i = 0; i < keys; i++)
-            {
-                keyValues[i] = reader.GetValue(i);
-            }
-
-            var values = new object[table.Columns.Count];
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = reader.GetValue(keys + i);
-            }
-
-            rows.Add(KeyText(keyValues), new ExistingRow(keyValues, values));
         }
     }
 
     private List<string> DeleteGone<TRecord>(
-        SyncedTable<TRecord> table, Dictionary<string, ExistingRow> existing, HashSet<string> seen, CancellationToken cancellationToken)
+        SyncedTable<TRecord> table, StoredRows existing, HashSet<string> seen, Dictionary<string, object?[]> old, CancellationToken cancellationToken)
     {
         var deleted = new List<string>();
         SqliteRowStatement? delete = null;
         try
         {
-            foreach (var (key, row) in existing)
+            foreach (var (key, row) in existing.Rows)
             {
                 if (seen.Contains(key))
                 {
@@ -209,9 +203,10 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
 
                 delete ??= new SqliteRowStatement(_connection, $"DELETE FROM {table.Name} WHERE {KeyMatch(table, 0)}");
                 delete.Bind(0, _vcenterId);
-                delete.Bind(1, row.Keys);
+                delete.Bind(1, existing.Keys(row));
                 delete.Execute();
                 deleted.Add(key);
+                old.Add(key, existing.ContractValues(row, table.Columns));
             }
         }
         finally
@@ -239,17 +234,23 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
 
     private static string KeyNames<TRecord>(SyncedTable<TRecord> table) => string.Join(", ", table.Keys.Select(k => k.Name));
 
-    private static bool SameValues(object[] stored, object[] values)
+    private static object[] StoredValues<TRecord>(IReadOnlyList<SyncedColumn<TRecord>> columns, TRecord record)
     {
-        for (var i = 0; i < stored.Length; i++)
+        var values = new object[columns.Count];
+        for (var i = 0; i < values.Length; i++)
         {
-            if (!stored[i].Equals(values[i]))
-            {
-                return false;
-            }
+            values[i] = SqliteDialect.ToStored(columns[i].Kind, columns[i].Read(record));
         }
 
-        return true;
+        return values;
+    }
+
+    private static void Check(int rc, sqlite3 db)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, db);
+        }
     }
 
     // Parameters: [$p0 id, $p1 time,] vCenter, keys, columns.
@@ -312,19 +313,4 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
     }
 
     private static string P(int index) => "$p" + index.ToString(CultureInfo.InvariantCulture);
-
-    private SqliteCommand Command(string sql, int parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        command.CommandText = sql;
-        for (var i = 0; i < parameters; i++)
-        {
-            command.Parameters.Add(new SqliteParameter(P(i), DBNull.Value));
-        }
-
-        return command;
-    }
-
-    private sealed record ExistingRow(object[] Keys, object[] Values);
 }

@@ -8,6 +8,12 @@ namespace VcSync.Storage.Writing;
 /// </summary>
 internal interface ISyncTableWriter
 {
+    /// <summary>
+    /// Whether <see cref="TableWrite.Old"/> holds the old values of the rows the write updated or deleted: then the
+    /// change history needs no read of its own before the write.
+    /// </summary>
+    bool ReportsOldRows => false;
+
     /// <summary>Writes <paramref name="records"/> and deletes the rows of the vCenter they no longer hold.</summary>
     /// <param name="table">The table.</param>
     /// <param name="records">The rows the table should hold (within <paramref name="parents"/>).</param>

@@ -8,4 +8,10 @@ internal sealed record TableWrite(TableChanges Counts, IReadOnlyList<string> Ins
 {
     /// <summary>Between the values of a key of several columns.</summary>
     public const char KeySeparator = '/';
+
+    /// <summary>
+    /// The old compared columns, as contract values, of the rows this write updated or deleted, by key; null when the
+    /// writer did not read them (see <see cref="ISyncTableWriter.ReportsOldRows"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, object?[]>? Old { get; init; }
 }
