@@ -22,6 +22,12 @@ internal sealed class CertificatePolicy
         _logger = logger;
     }
 
+    /// <summary>
+    /// True when the decision ignores the system's trust store (a pinned thumbprint, or insecure mode): the TLS layer then
+    /// need not load that store to build a chain nobody reads.
+    /// </summary>
+    public bool IgnoresSystemTrust => _insecure || _pinnedThumbprint is not null;
+
     /// <summary>The last certificate refused, to explain a failed TLS handshake.</summary>
     public CertificateRefusal? LastRefusal => _lastRefusal;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 
 namespace VcSync.Vim.Session;
 
@@ -19,6 +20,18 @@ internal static class HttpHandlerFactory
                 RemoteCertificateValidationCallback = (_, certificate, _, errors) => certificates.Validate(certificate, errors),
             },
         };
+        if (certificates.IgnoresSystemTrust)
+        {
+            // The chain is still built for the callback, but against an empty custom root store, offline: OpenSSL then
+            // does not load the system's certificate store, which cost about 90 ms of CPU at every login.
+            handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy
+            {
+                TrustMode = X509ChainTrustMode.CustomRootTrust,
+                DisableCertificateDownloads = true,
+                RevocationMode = X509RevocationMode.NoCheck,
+            };
+        }
+
         if (options.CallTimeout != Timeout.InfiniteTimeSpan)
         {
             handler.ConnectTimeout = options.CallTimeout;
