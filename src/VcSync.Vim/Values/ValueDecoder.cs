@@ -42,6 +42,7 @@ internal sealed partial class ValueDecoder
     private readonly XmlNames _names;
     private readonly Dictionary<string, XsiType> _xsiTypes = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(string Owner, string Field), FieldType?> _fieldTypes = new(AtomPairComparer.Instance);
+    private readonly ShortTextCache _texts = new();
     private byte[] _bytes = new byte[256];
     private KeyValuePair<string, object?>[] _fields = new KeyValuePair<string, object?>[64];
     private int _fieldTop;
@@ -448,7 +449,7 @@ internal sealed partial class ValueDecoder
     }
 
     /// <summary>Reads text nodes up to and past the end element; the reader is on the first content node.</summary>
-    private static string ReadText(VimXmlReader r)
+    private string ReadText(VimXmlReader r)
     {
         if (!IsText(r.NodeType))
         {
@@ -456,7 +457,7 @@ internal sealed partial class ValueDecoder
             return string.Empty;
         }
 
-        var text = r.Value;
+        var text = r.TryGetRawValue(out var raw) && raw.Length <= ShortTextCache.MaxLength ? _texts.Get(raw) : r.Value;
         r.Read();
         if (IsText(r.NodeType))
         {
