@@ -23,10 +23,11 @@ internal sealed class ObjectContentReader
         _decoder = decoder;
         if (filters is { Count: > 0 })
         {
-            _filters = new Dictionary<string, PropertyValueFilter>(StringComparer.Ordinal);
+            // Keyed by the atomized path: property names are read as atoms of the same table, so no string is hashed.
+            _filters = new Dictionary<string, PropertyValueFilter>(ReferenceEqualityComparer.Instance);
             foreach (var filter in filters)
             {
-                _filters[filter.Path] = filter;
+                _filters[names.Table.Add(filter.Path)] = filter;
             }
         }
     }

@@ -66,13 +66,12 @@ internal sealed partial class ValueDecoder
         }
 
         var typeName = declaredType;
-        var kind = declaredType is null ? ValueKind.Infer : KindOfName(declaredType);
         string? moRefType = null;
+        string? xsiType = null;
         isNil = false;
         var count = r.AttributeCount;
         if (count > 0)
         {
-            string? xsiType = null;
             for (var i = 0; i < count; i++)
             {
                 var ns = r.GetAttributeNamespace(i);
@@ -93,12 +92,12 @@ internal sealed partial class ValueDecoder
                     moRefType = r.GetAttributeAtom(i);
                 }
             }
-
-            if (xsiType is not null)
-            {
-                kind = ResolveXsiType(r, xsiType, out typeName);
-            }
         }
+
+        // The declared type's kind is only looked up when no xsi:type overrides it (array items all carry one).
+        var kind = xsiType is not null ? ResolveXsiType(r, xsiType, out typeName)
+            : declaredType is null ? ValueKind.Infer
+            : KindOfName(declaredType);
 
         if (isNil)
         {
