@@ -110,7 +110,7 @@ internal sealed class RecordedPage : HttpMessageHandler
         var perRound = (GC.GetTotalAllocatedBytes(true) - allocated) / 1e6 / rounds;
         var gcs = (GC.CollectionCount(0) - collections) / (double)rounds;
         Console.WriteLine(
-            $"{name,-42} wall best {best,7:F1} ms  CPU median {cpu[cpu.Count / 2],7:F1} ms  {bytes / 1e6 / best * 1000,6:F0} MB/s  alloc {perRound,6:F1} MB  GCs {gcs,4:F1}");
+            $"{name,-42} wall best {best,7:F1} ms  CPU median {cpu[cpu.Count / 2],7:F1} ms (min {cpu[0],6:F1})  {bytes / 1e6 / best * 1000,6:F0} MB/s  alloc {perRound,6:F1} MB  GCs {gcs,4:F1}");
         _sampler?.Print();
     }
 
