@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace VcSync.Vim.Values;
@@ -16,7 +17,7 @@ internal sealed class ShortTextCache
 
     private const int SlotBits = 11;
 
-    private readonly string?[] _slots = new string?[1 << SlotBits];
+    private readonly Slot[] _slots = new Slot[1 << SlotBits];
 
     /// <summary>The string of <paramref name="utf8"/> (at most <see cref="MaxLength"/> bytes), the cached one when it is the same text.</summary>
     public string Get(ReadOnlySpan<byte> utf8)
@@ -26,25 +27,6 @@ internal sealed class ShortTextCache
             return string.Empty;
         }
 
-        var slot = Slot(utf8);
-        var cached = _slots[slot];
-        if (cached is not null && cached.Length == utf8.Length && Ascii.Equals(utf8, cached))
-        {
-            return cached;
-        }
-
-        var text = Encoding.UTF8.GetString(utf8);
-        if (text.Length == utf8.Length)
-        {
-            // ASCII only (as many chars as bytes): what the comparison above can match.
-            _slots[slot] = text;
-        }
-
-        return text;
-    }
-
-    private static int Slot(ReadOnlySpan<byte> utf8)
-    {
         ulong first;
         ulong last;
         if (utf8.Length >= 8)
@@ -65,6 +47,32 @@ internal sealed class ShortTextCache
 
         // Values that differ only in their middle bytes (longer than 16) share a slot; that only costs misses.
         var hash = (first * 0x9E3779B97F4A7C15UL) ^ ((last + (ulong)utf8.Length) * 0xC2B2AE3D27D4EB4FUL);
-        return (int)((hash ^ (hash >> 29)) >> (64 - SlotBits));
+        ref var slot = ref _slots[(int)((hash ^ (hash >> 29)) >> (64 - SlotBits))];
+
+        // Up to 16 bytes the two words and the length are the whole value: a hit does not touch the cached string,
+        // which may be anywhere in the heap by now. Longer values are compared in full.
+        if (slot.Length == utf8.Length && slot.First == first && slot.Last == last
+            && (utf8.Length <= 16 || Ascii.Equals(utf8, slot.Text)))
+        {
+            return slot.Text!;
+        }
+
+        var text = Encoding.UTF8.GetString(utf8);
+        if (text.Length == utf8.Length)
+        {
+            // ASCII only (as many chars as bytes): what the full comparison above can match.
+            slot = new Slot { First = first, Last = last, Length = utf8.Length, Text = text };
+        }
+
+        return text;
+    }
+
+    [StructLayout(LayoutKind.Auto)]
+    private struct Slot
+    {
+        public ulong First;
+        public ulong Last;
+        public string? Text;
+        public int Length;
     }
 }
