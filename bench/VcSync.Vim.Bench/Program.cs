@@ -44,7 +44,7 @@ internal static class Program
 
         if (mode == "file")
         {
-            await RecordedPage.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], Ci) : 9);
+            await RecordedPage.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], Ci) : 9, args.Length > 3 ? args[3] : null, args.Length > 4 && args[4] == "alloc");
             return 0;
         }
 

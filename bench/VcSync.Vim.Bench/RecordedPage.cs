@@ -7,18 +7,24 @@ using VcSync.Vim.PropertyCollector;
 namespace VcSync.Vim.Bench;
 
 /// <summary>
-/// <c>file PAGE.xml [rounds]</c>: one recorded RetrievePropertiesEx response (e.g. 1,000 VMs from the simulator) parsed
+/// <c>file PAGE.xml [rounds] [only]</c> (only: run the measures whose name contains it): one recorded RetrievePropertiesEx response (e.g. 1,000 VMs from the simulator) parsed
 /// from memory, split into its costs: a bare <see cref="XmlReader"/> walk and one of the client's own reader, the parse into ObjectContent with the
 /// sync's value filters, and the parse plus <see cref="InventoryBuilder"/>. CPU per round and MB/s.
 /// </summary>
 internal sealed class RecordedPage : HttpMessageHandler
 {
+    private static string? _only;
+    private static AllocationSampler? _sampler;
+
     private readonly byte[] _page;
 
     private RecordedPage(byte[] page) => _page = page;
 
-    public static async Task RunAsync(string path, int rounds)
+    public static async Task RunAsync(string path, int rounds, string? only = null, bool sampleAllocations = false)
     {
+        _only = only;
+        using var sampler = sampleAllocations ? new AllocationSampler() : null;
+        _sampler = sampler;
         var page = await File.ReadAllBytesAsync(path);
         var handler = new RecordedPage(page);
         await using var client = await VimClient.ConnectAsync(new VimClientOptions { Url = new Uri("bench.local", UriKind.RelativeOrAbsolute) }, handler, CancellationToken.None);
@@ -72,6 +78,11 @@ internal sealed class RecordedPage : HttpMessageHandler
 
     private static void Measure(string name, int bytes, int rounds, Action run)
     {
+        if (_only is not null && !name.Contains(_only, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
         for (var i = 0; i < 5; i++)
         {
             run();
@@ -80,6 +91,9 @@ internal sealed class RecordedPage : HttpMessageHandler
         var process = Process.GetCurrentProcess();
         var best = double.MaxValue;
         var cpu = new List<double>();
+        var allocated = GC.GetTotalAllocatedBytes(true);
+        _sampler?.Enabled = true;
+        var collections = GC.CollectionCount(0);
         for (var i = 0; i < rounds; i++)
         {
             process.Refresh();
@@ -91,8 +105,13 @@ internal sealed class RecordedPage : HttpMessageHandler
             cpu.Add((process.TotalProcessorTime - before).TotalMilliseconds);
         }
 
+        _sampler?.Enabled = false;
         cpu.Sort();
-        Console.WriteLine($"{name,-42} wall best {best,7:F1} ms  CPU median {cpu[cpu.Count / 2],7:F1} ms  {bytes / 1e6 / best * 1000,6:F0} MB/s");
+        var perRound = (GC.GetTotalAllocatedBytes(true) - allocated) / 1e6 / rounds;
+        var gcs = (GC.CollectionCount(0) - collections) / (double)rounds;
+        Console.WriteLine(
+            $"{name,-42} wall best {best,7:F1} ms  CPU median {cpu[cpu.Count / 2],7:F1} ms (min {cpu[0],6:F1})  {bytes / 1e6 / best * 1000,6:F0} MB/s  alloc {perRound,6:F1} MB  GCs {gcs,4:F1}");
+        _sampler?.Print();
     }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

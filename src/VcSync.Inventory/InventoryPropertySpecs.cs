@@ -123,12 +123,17 @@ public static class InventoryPropertySpecs
 
     /// <summary>
     /// The values trimmed while the pages stream in: of <c>config.hardware.device</c> only the NICs, disks and their
-    /// controllers are decoded; of <c>guest.net</c> the IP stack details (<c>ipConfig</c>, <c>dnsConfig</c>,
-    /// <c>netBIOSConfig</c>) are skipped. Pass them as <see cref="RetrieveOptions.ValueFilters"/>.
+    /// controllers are decoded, without the fields the mapping never reads (a device's <c>summary</c>, a controller's
+    /// <c>device</c> list, a port's <c>switchUuid</c>, ...: a third of what is left of a device); of <c>guest.net</c> the IP
+    /// stack details (<c>ipConfig</c>, <c>dnsConfig</c>, <c>netBIOSConfig</c>) are skipped. Pass them as
+    /// <see cref="RetrieveOptions.ValueFilters"/>. <c>ValueFilterDifferentialTests</c> holds the snapshot to the unfiltered one.
     /// </summary>
     public static IReadOnlyList<PropertyValueFilter> ValueFilters { get; } =
     [
-        new(VmDevices, DeviceKinds.IsWanted, ["slotInfo", "resourceAllocation", "vDiskId", "iofilter", "storageIOAllocation", "parent", "keyId"]),
+        new(VmDevices, DeviceKinds.IsWanted, [
+            "slotInfo", "resourceAllocation", "vDiskId", "iofilter", "storageIOAllocation", "parent", "keyId",
+            "summary", "busNumber", "device", "hotAddRemove", "sharedBus", "scsiCtlrUnitNumber", "split", "writeThrough",
+            "switchUuid", "portKey", "connectionCookie", "addressType", "wakeOnLanEnabled", "allowGuestControl", "status"]),
         new(VmGuestNet, null, ["ipConfig", "dnsConfig", "netBIOSConfig"]),
     ];
 

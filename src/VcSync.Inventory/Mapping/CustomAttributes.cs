@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -14,6 +15,12 @@ namespace VcSync.Inventory.Mapping;
 internal static class CustomAttributes
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
 
     public static Dictionary<int, string> Definitions(object? fields)
     {
@@ -52,24 +59,33 @@ internal static class CustomAttributes
             return null;
         }
 
-        var named = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in values)
+        // Sorted by name (ordinal), the last value of a name winning; then written with one writer and buffer reused
+        // per thread: this runs for every VM.
+        var named = new (string Name, int Order, string Value)[values.Count];
+        for (var i = 0; i < values.Count; i++)
         {
-            named[definitions.TryGetValue(key, out var name) ? name : key.ToString(System.Globalization.CultureInfo.InvariantCulture)] = value;
+            var (key, value) = values[i];
+            named[i] = (definitions.TryGetValue(key, out var name) ? name : key.ToString(System.Globalization.CultureInfo.InvariantCulture), i, value);
         }
 
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
+        Array.Sort(named, static (a, b) => string.CompareOrdinal(a.Name, b.Name) is var byName and not 0 ? byName : a.Order.CompareTo(b.Order));
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(256);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, WriterOptions);
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        for (var i = 0; i < named.Length; i++)
         {
-            writer.WriteStartObject();
-            foreach (var (name, value) in named)
+            if (i + 1 < named.Length && string.Equals(named[i].Name, named[i + 1].Name, StringComparison.Ordinal))
             {
-                writer.WriteString(name, value);
+                continue;
             }
 
-            writer.WriteEndObject();
+            writer.WriteString(named[i].Name, named[i].Value);
         }
 
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+        writer.WriteEndObject();
+        writer.Flush();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }

@@ -114,18 +114,25 @@ internal static class ReferenceResolver
     public static VmRecord ResolveVm(MappedInventory mapped, ResolvedLookups lookups, VmRecord vm, VmChildren children)
     {
         var host = vm.HostMoref is { } hostMoref && lookups.Hosts.TryGetValue(hostMoref, out var h) ? h : null;
-        var resolved = host is null ? vm : vm with { HostName = host.Name, ClusterName = host.ClusterName };
+        var resolved = vm;
         if (mapped.VmDetails.TryGetValue(vm.Moref, out var details))
         {
+            // One copy of the record with everything resolved, not one per step.
             var (dc, path) = lookups.Places.Of(details.Parent);
-            resolved = resolved with
+            resolved = vm with
             {
+                HostName = host is null ? vm.HostName : host.Name,
+                ClusterName = host is null ? vm.ClusterName : host.ClusterName,
                 Datacenter = dc,
                 FolderPath = path,
                 ResourcePool = PoolName(mapped, details.ResourcePoolMoref),
                 CustomAttributes = CustomAttributes.ToJson(details.CustomValues, mapped.CustomFieldNames),
             };
             children.Add(details, mapped, lookups.Networks, lookups.DatastoreNames, host is null ? null : mapped.HostPortgroups.GetValueOrDefault(host.Moref));
+        }
+        else if (host is not null)
+        {
+            resolved = vm with { HostName = host.Name, ClusterName = host.ClusterName };
         }
 
         return resolved;

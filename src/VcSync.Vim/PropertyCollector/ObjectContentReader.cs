@@ -11,7 +11,7 @@ internal sealed class ObjectContentReader
     private readonly XmlNames _names;
     private readonly ValueDecoder _decoder;
     private readonly Dictionary<string, PropertyValueFilter>? _filters;
-    private int _lastPropertyCount = 8;
+    private readonly List<DynamicProperty> _properties = [];
     private ManagedObjectReference? _object;
     private string? _objectName;
     private string? _property;
@@ -23,10 +23,11 @@ internal sealed class ObjectContentReader
         _decoder = decoder;
         if (filters is { Count: > 0 })
         {
-            _filters = new Dictionary<string, PropertyValueFilter>(StringComparer.Ordinal);
+            // Keyed by the atomized path: property names are read as atoms of the same table, so no string is hashed.
+            _filters = new Dictionary<string, PropertyValueFilter>(ReferenceEqualityComparer.Instance);
             foreach (var filter in filters)
             {
-                _filters[filter.Path] = filter;
+                _filters[names.Table.Add(filter.Path)] = filter;
             }
         }
     }
@@ -60,7 +61,9 @@ internal sealed class ObjectContentReader
         _objectName = null;
         _property = null;
         _inside = true;
-        var properties = new List<DynamicProperty>(_lastPropertyCount);
+        // Collected in one reused list, then copied to an array of the exact length: property counts vary per object.
+        var properties = _properties;
+        properties.Clear();
         List<MissingProperty>? missing = null;
         if (r.IsEmptyElement)
         {
@@ -112,10 +115,11 @@ internal sealed class ObjectContentReader
             throw new VimProtocolException("An ObjectContent has no obj.");
         }
 
-        _lastPropertyCount = Math.Max(properties.Count, 1);
         _inside = false;
         _property = null;
-        return new ObjectContent(obj, properties, missing is null ? [] : missing);
+        DynamicProperty[] set = properties.Count == 0 ? [] : [.. properties];
+        properties.Clear();
+        return new ObjectContent(obj, set, missing is null ? [] : missing);
     }
 
     private void ReadProperty(VimXmlReader r, List<DynamicProperty> properties)

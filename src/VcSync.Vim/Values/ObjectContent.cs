@@ -25,11 +25,13 @@ public sealed class ObjectContent
     {
         get
         {
-            foreach (var property in PropSet)
+            // By index: a foreach over the interface would allocate an enumerator per lookup.
+            var properties = PropSet;
+            for (var i = 0; i < properties.Count; i++)
             {
-                if (string.Equals(property.Name, path, StringComparison.Ordinal))
+                if (string.Equals(properties[i].Name, path, StringComparison.Ordinal))
                 {
-                    return property.Value;
+                    return properties[i].Value;
                 }
             }
 

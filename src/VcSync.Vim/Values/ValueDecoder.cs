@@ -41,9 +41,13 @@ internal sealed partial class ValueDecoder
 
     private readonly XmlNames _names;
     private readonly Dictionary<string, XsiType> _xsiTypes = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<string, int> _fieldCounts = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(string Owner, string Field), FieldType?> _fieldTypes = new(AtomPairComparer.Instance);
+    private readonly ShortTextCache _texts = new();
     private byte[] _bytes = new byte[256];
+    private KeyValuePair<string, object?>[] _fields = new KeyValuePair<string, object?>[64];
+    private int _fieldTop;
+    private object?[] _items = new object?[64];
+    private int _itemTop;
     private FrozenSet<string>? _skipFields;
     private int _lastLength;
 
@@ -62,13 +66,12 @@ internal sealed partial class ValueDecoder
         }
 
         var typeName = declaredType;
-        var kind = declaredType is null ? ValueKind.Infer : KindOfName(declaredType);
         string? moRefType = null;
+        string? xsiType = null;
         isNil = false;
         var count = r.AttributeCount;
         if (count > 0)
         {
-            string? xsiType = null;
             for (var i = 0; i < count; i++)
             {
                 var ns = r.GetAttributeNamespace(i);
@@ -89,12 +92,12 @@ internal sealed partial class ValueDecoder
                     moRefType = r.GetAttributeAtom(i);
                 }
             }
-
-            if (xsiType is not null)
-            {
-                kind = ResolveXsiType(r, xsiType, out typeName);
-            }
         }
+
+        // The declared type's kind is only looked up when no xsi:type overrides it (array items all carry one).
+        var kind = xsiType is not null ? ResolveXsiType(r, xsiType, out typeName)
+            : declaredType is null ? ValueKind.Infer
+            : KindOfName(declaredType);
 
         if (isNil)
         {
@@ -329,51 +332,55 @@ internal sealed partial class ValueDecoder
 
     private DataObject ReadFields(VimXmlReader r, string typeName)
     {
-        // Objects of one type have about the same fields: size the list as the last one was, never regrowing it.
-        _fieldCounts.TryGetValue(typeName, out var lastCount);
-        var fields = new List<KeyValuePair<string, object?>>(lastCount);
-        while (true)
+        // The fields of nested objects are stacked in one scratch array and each object takes an exact copy of its own:
+        // no list per object and no spare capacity (field counts vary within a type, e.g. devices).
+        var start = _fieldTop;
+        try
         {
-            switch (r.NodeType)
+            while (true)
             {
-                case XmlNodeKind.Element:
-                    var name = r.LocalName;
-                    if (_skipFields is not null && _skipFields.Contains(name))
-                    {
-                        r.Skip();
+                switch (r.NodeType)
+                {
+                    case XmlNodeKind.Element:
+                        var name = r.LocalName;
+                        if (_skipFields is not null && _skipFields.Contains(name))
+                        {
+                            r.Skip();
+                            break;
+                        }
+
+                        var declared = FieldOf(typeName, name);
+                        var value = ReadValue(r, declared?.TypeName, out var isNil);
+                        if (!isNil)
+                        {
+                            AddField(start, name, value, declared?.IsArray == true);
+                        }
+
                         break;
-                    }
-
-                    var declared = FieldOf(typeName, name);
-                    var value = ReadValue(r, declared?.TypeName, out var isNil);
-                    if (!isNil)
-                    {
-                        AddField(fields, name, value, declared?.IsArray == true);
-                    }
-
-                    break;
-                case XmlNodeKind.EndElement:
-                    r.Read();
-                    if (lastCount != fields.Count && (lastCount > 0 || _fieldCounts.Count < MaxCachedFields))
-                    {
-                        _fieldCounts[typeName] = fields.Count;
-                    }
-
-                    return new DataObject(typeName, fields);
-                case XmlNodeKind.None:
-                    throw new VimProtocolException("The response ended inside a data object.");
-                default:
-                    r.Read();
-                    break;
+                    case XmlNodeKind.EndElement:
+                        r.Read();
+                        return DataObject.Wrap(typeName, _fieldTop == start ? [] : _fields.AsSpan(start, _fieldTop - start).ToArray());
+                    case XmlNodeKind.None:
+                        throw new VimProtocolException("The response ended inside a data object.");
+                    default:
+                        r.Read();
+                        break;
+                }
             }
+        }
+        finally
+        {
+            // Also on failure: the decoder outlives a failed parse (the pager drains pages with it).
+            _fields.AsSpan(start, _fieldTop - start).Clear();
+            _fieldTop = start;
         }
     }
 
-    private static void AddField(List<KeyValuePair<string, object?>> fields, string name, object? value, bool isArray)
+    private void AddField(int start, string name, object? value, bool isArray)
     {
-        if (fields.Count > 0)
+        if (_fieldTop > start)
         {
-            var last = fields[^1];
+            ref var last = ref _fields[_fieldTop - 1];
             if (string.Equals(last.Key, name, StringComparison.Ordinal))
             {
                 if (last.Value is RepeatedField repeated)
@@ -382,44 +389,66 @@ internal sealed partial class ValueDecoder
                 }
                 else
                 {
-                    fields[^1] = new(name, new RepeatedField { last.Value, value });
+                    last = new(name, new RepeatedField { last.Value, value });
                 }
 
                 return;
             }
         }
 
-        fields.Add(new(name, isArray ? new RepeatedField { value } : value));
+        if (_fieldTop == _fields.Length)
+        {
+            Array.Resize(ref _fields, _fields.Length * 2);
+        }
+
+        _fields[_fieldTop++] = new(name, isArray ? new RepeatedField { value } : value);
     }
 
     /// <summary>Reads array items up to and past the end element; items <paramref name="keepItem"/> rejects are skipped undecoded.</summary>
     private List<object?> ReadArrayItems(VimXmlReader r, Func<string, bool>? keepItem = null)
     {
-        var items = new List<object?>();
-        while (true)
+        // Stacked like the fields of ReadFields (arrays nest), so the list is allocated once at its final size.
+        var start = _itemTop;
+        try
         {
-            switch (r.NodeType)
+            while (true)
             {
-                case XmlNodeKind.Element when keepItem is not null && !keepItem(XsiTypeLocalName(r) ?? r.LocalName):
-                    r.Skip();
-                    break;
-                case XmlNodeKind.Element:
-                    items.Add(ReadValue(r, r.LocalName, out _));
-                    break;
-                case XmlNodeKind.EndElement:
-                    r.Read();
-                    return items;
-                case XmlNodeKind.None:
-                    throw new VimProtocolException("The response ended inside an array.");
-                default:
-                    r.Read();
-                    break;
+                switch (r.NodeType)
+                {
+                    case XmlNodeKind.Element when keepItem is not null && !keepItem(XsiTypeLocalName(r) ?? r.LocalName):
+                        r.Skip();
+                        break;
+                    case XmlNodeKind.Element:
+                        var item = ReadValue(r, r.LocalName, out _);
+                        if (_itemTop == _items.Length)
+                        {
+                            Array.Resize(ref _items, _items.Length * 2);
+                        }
+
+                        _items[_itemTop++] = item;
+                        break;
+                    case XmlNodeKind.EndElement:
+                        r.Read();
+                        var items = new List<object?>(_itemTop - start);
+                        items.AddRange(_items.AsSpan(start, _itemTop - start));
+                        return items;
+                    case XmlNodeKind.None:
+                        throw new VimProtocolException("The response ended inside an array.");
+                    default:
+                        r.Read();
+                        break;
+                }
             }
+        }
+        finally
+        {
+            _items.AsSpan(start, _itemTop - start).Clear();
+            _itemTop = start;
         }
     }
 
     /// <summary>Reads text nodes up to and past the end element; the reader is on the first content node.</summary>
-    private static string ReadText(VimXmlReader r)
+    private string ReadText(VimXmlReader r)
     {
         if (!IsText(r.NodeType))
         {
@@ -427,7 +456,7 @@ internal sealed partial class ValueDecoder
             return string.Empty;
         }
 
-        var text = r.Value;
+        var text = r.TryGetRawValue(out var raw) && raw.Length <= ShortTextCache.MaxLength ? _texts.Get(raw) : r.Value;
         r.Read();
         if (IsText(r.NodeType))
         {
