@@ -17,6 +17,13 @@ internal sealed class RecordingStore(IInventoryStore inner) : IInventoryStore
         return LastWrite;
     }
 
+    // The full sync streams its write through a session since the fourth pass; its completion carries the result.
+    public async Task<ISyncWriteSession> BeginSyncWriteAsync(SyncWrite write, CancellationToken cancellationToken)
+    {
+        LastWrite = null;
+        return new RecordingSyncWriteSession(await inner.BeginSyncWriteAsync(write, cancellationToken), result => LastWrite = result);
+    }
+
     public Task MigrateAsync(CancellationToken cancellationToken) => inner.MigrateAsync(cancellationToken);
 
     public Task<IReadOnlyList<VCenterRow>> ListVCentersAsync(CancellationToken cancellationToken) => inner.ListVCentersAsync(cancellationToken);

@@ -1,0 +1,20 @@
+using VcSync.Inventory.Records;
+using VcSync.Storage;
+
+namespace VcSync.Bench;
+
+/// <summary>Passes a streamed sync's write to the real session and hands its completion's result to <paramref name="completed"/>.</summary>
+internal sealed class RecordingSyncWriteSession(ISyncWriteSession inner, Action<InventoryWriteResult> completed) : ISyncWriteSession
+{
+    public Task WriteVmsAsync(InventorySnapshot page, CancellationToken cancellationToken) => inner.WriteVmsAsync(page, cancellationToken);
+
+    public async Task<InventoryWriteResult> CompleteAsync(
+        IReadOnlyList<AlarmRecord>? alarms, IReadOnlyList<ActivityRecord> activities, CancellationToken cancellationToken)
+    {
+        var result = await inner.CompleteAsync(alarms, activities, cancellationToken);
+        completed(result);
+        return result;
+    }
+
+    public ValueTask DisposeAsync() => inner.DisposeAsync();
+}
