@@ -61,7 +61,7 @@ internal sealed class SqliteRowStatement : IDisposable
             byte[] blob => raw.sqlite3_bind_blob(statement, position, blob),
             _ => throw new ArgumentException($"SQLite cannot store a {value.GetType().Name}.", nameof(value)),
         };
-        Check(rc);
+        Check(rc, _db);
     }
 
     /// <summary>Binds <paramref name="values"/> to <c>$p</c><paramref name="first"/> and the parameters after it.</summary>
@@ -95,11 +95,12 @@ internal sealed class SqliteRowStatement : IDisposable
 
     private sqlite3_stmt Statement => _statement ?? throw new ObjectDisposedException(nameof(SqliteRowStatement));
 
-    private void Check(int rc)
+    /// <summary>Throws Microsoft.Data.Sqlite's exception for a result code other than <c>SQLITE_OK</c>.</summary>
+    internal static void Check(int rc, sqlite3 db)
     {
         if (rc != raw.SQLITE_OK)
         {
-            SqliteException.ThrowExceptionForRC(rc, _db);
+            SqliteException.ThrowExceptionForRC(rc, db);
         }
     }
 }

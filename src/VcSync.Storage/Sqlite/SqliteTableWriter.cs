@@ -52,7 +52,6 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
         var columns = table.Columns;
         var existing = LoadExisting(table, parents);
         var seen = new HashSet<string>(records.Count, StringComparer.Ordinal);
-        var encoder = _encoder;
         var old = new Dictionary<string, object?[]>(StringComparer.Ordinal);
         List<string> inserted = [], updated = [];
         SqliteRowStatement? insert = null;
@@ -79,12 +78,6 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
                     throw new ArgumentException($"{table.Name}: {KeyNames(table)} '{key}' occurs twice in the snapshot.", nameof(records));
                 }
 
-                encoder.Clear();
-                for (var i = 0; i < columns.Count; i++)
-                {
-                    encoder.Append(columns[i].Kind, columns[i].Read(record));
-                }
-
                 if (!existing.Rows.TryGetValue(key, out var row))
                 {
                     insert ??= new SqliteRowStatement(_connection, InsertSql(table));
@@ -102,7 +95,7 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
                     insert.Execute();
                     inserted.Add(key);
                 }
-                else if (!existing.Same(row, encoder.Encoded))
+                else if (!Same(existing, row, _encoder, columns, record))
                 {
                     update ??= new SqliteRowStatement(_connection, UpdateSql(table));
                     var p = 0;
@@ -167,14 +160,14 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
         void Read(string sql, IEnumerable<string> keys)
         {
             var db = _connection.Handle!;
-            Check(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
+            SqliteRowStatement.Check(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
             using (statement)
             {
-                Check(raw.sqlite3_bind_text(statement, 1, _vcenterId), db);
+                SqliteRowStatement.Check(raw.sqlite3_bind_text(statement, 1, _vcenterId), db);
                 var position = 2;
                 foreach (var key in keys)
                 {
-                    Check(raw.sqlite3_bind_text(statement, position++, key), db);
+                    SqliteRowStatement.Check(raw.sqlite3_bind_text(statement, position++, key), db);
                 }
 
                 rows.ReadAll(db, statement, table.Columns.Count);
@@ -234,6 +227,18 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
 
     private static string KeyNames<TRecord>(SyncedTable<TRecord> table) => string.Join(", ", table.Keys.Select(k => k.Name));
 
+    // A new row needs no encoding: only a record with an existing row is compared.
+    private static bool Same<TRecord>(StoredRows existing, StoredRows.Row row, StoredRows.Encoder encoder, IReadOnlyList<SyncedColumn<TRecord>> columns, TRecord record)
+    {
+        encoder.Clear();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            encoder.Append(columns[i].Kind, columns[i].Read(record));
+        }
+
+        return existing.Same(row, encoder.Encoded);
+    }
+
     private static object[] StoredValues<TRecord>(IReadOnlyList<SyncedColumn<TRecord>> columns, TRecord record)
     {
         var values = new object[columns.Count];
@@ -243,14 +248,6 @@ internal sealed class SqliteTableWriter : ISyncTableWriter
         }
 
         return values;
-    }
-
-    private static void Check(int rc, sqlite3 db)
-    {
-        if (rc != raw.SQLITE_OK)
-        {
-            SqliteException.ThrowExceptionForRC(rc, db);
-        }
     }
 
     // Parameters: [$p0 id, $p1 time,] vCenter, keys, columns.

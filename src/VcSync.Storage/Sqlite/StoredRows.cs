@@ -187,28 +187,33 @@ internal sealed class StoredRows
         _keyText.Append(text);
     }
 
-    private void AppendInteger(long value)
-    {
-        Ensure(9);
-        _buffer[_length] = IntegerTag;
-        BinaryPrimitives.WriteInt64LittleEndian(_buffer.AsSpan(_length + 1), value);
-        _length += 9;
-    }
+    private void AppendInteger(long value) => WriteInteger(ref _buffer, ref _length, value);
 
     private void AppendBytes(byte tag, ReadOnlySpan<byte> bytes)
     {
-        Ensure(5 + bytes.Length);
+        Ensure(ref _buffer, _length, 5 + bytes.Length);
         _buffer[_length] = tag;
         BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length + 1), bytes.Length);
         bytes.CopyTo(_buffer.AsSpan(_length + 5));
         _length += 5 + bytes.Length;
     }
 
-    private void Ensure(int more)
+    private void Ensure(int more) => Ensure(ref _buffer, _length, more);
+
+    // Shared by the rows read and the records encoded, so that the two encodings cannot drift apart.
+    private static void WriteInteger(ref byte[] buffer, ref int length, long value)
     {
-        if (_length + more > _buffer.Length)
+        Ensure(ref buffer, length, 9);
+        buffer[length] = IntegerTag;
+        BinaryPrimitives.WriteInt64LittleEndian(buffer.AsSpan(length + 1), value);
+        length += 9;
+    }
+
+    private static void Ensure(ref byte[] buffer, int length, int more)
+    {
+        if (length + more > buffer.Length)
         {
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + more));
+            Array.Resize(ref buffer, Math.Max(buffer.Length * 2, length + more));
         }
     }
 
@@ -291,13 +296,7 @@ internal sealed class StoredRows
             }
         }
 
-        private void AppendInteger(long value)
-        {
-            Ensure(9);
-            _buffer[_length] = IntegerTag;
-            BinaryPrimitives.WriteInt64LittleEndian(_buffer.AsSpan(_length + 1), value);
-            _length += 9;
-        }
+        private void AppendInteger(long value) => WriteInteger(ref _buffer, ref _length, value);
 
         // As SQLitePCL binds a string: its UTF-8 (a lone surrogate becomes U+FFFD, as SQLite then stores it).
         private void AppendText(string text)
@@ -309,12 +308,6 @@ internal sealed class StoredRows
             _length += 5 + written;
         }
 
-        private void Ensure(int more)
-        {
-            if (_length + more > _buffer.Length)
-            {
-                Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + more));
-            }
-        }
+        private void Ensure(int more) => StoredRows.Ensure(ref _buffer, _length, more);
     }
 }

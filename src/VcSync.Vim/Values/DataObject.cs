@@ -6,29 +6,26 @@ namespace VcSync.Vim.Values;
 /// </summary>
 public sealed class DataObject
 {
-    private readonly List<KeyValuePair<string, object?>>? _list;
+    // An array of the exact length: the decoder makes hundreds of thousands of these per large fetch.
+    private readonly KeyValuePair<string, object?>[] _fields;
 
-    // The decoder's objects hold their fields in an array of the exact length: no list object, no spare capacity.
-    private readonly KeyValuePair<string, object?>[]? _array;
-
-    /// <summary>Creates a data object of the given type with the given fields.</summary>
+    /// <summary>Creates a data object of the given type with (a copy of) the given fields.</summary>
     public DataObject(string typeName, List<KeyValuePair<string, object?>> fields)
+        : this(typeName, fields.ToArray())
     {
-        TypeName = typeName;
-        _list = fields;
     }
 
     private DataObject(string typeName, KeyValuePair<string, object?>[] fields)
     {
         TypeName = typeName;
-        _array = fields;
+        _fields = fields;
     }
 
     /// <summary>The <c>xsi:type</c> local name, e.g. <c>VmwareDistributedVirtualSwitchVlanIdSpec</c>.</summary>
     public string TypeName { get; }
 
     /// <summary>The fields in document order; a repeated element appears once holding an <see cref="IReadOnlyList{T}"/>.</summary>
-    public IReadOnlyList<KeyValuePair<string, object?>> Fields => (IReadOnlyList<KeyValuePair<string, object?>>?)_array ?? _list!;
+    public IReadOnlyList<KeyValuePair<string, object?>> Fields => _fields;
 
     /// <summary>The value of the named field, or <see langword="null"/> when it is unset.</summary>
     public object? this[string name] => name is null ? null : Find(name.AsSpan());
@@ -63,8 +60,7 @@ public sealed class DataObject
 
     private object? Find(ReadOnlySpan<char> name)
     {
-        ReadOnlySpan<KeyValuePair<string, object?>> fields = _array ?? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_list);
-        foreach (ref readonly var field in fields)
+        foreach (ref readonly var field in _fields.AsSpan())
         {
             if (name.SequenceEqual(field.Key))
             {

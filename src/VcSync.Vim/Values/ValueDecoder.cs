@@ -299,7 +299,7 @@ internal sealed partial class ValueDecoder
         ValueKind.Base64 => Array.Empty<byte>(),
         ValueKind.Array => new List<object?>(),
         ValueKind.ManagedObjectReference => new ManagedObjectReference(moRefType ?? string.Empty, string.Empty),
-        ValueKind.Complex => new DataObject(typeName ?? string.Empty, []),
+        ValueKind.Complex => DataObject.Wrap(typeName ?? string.Empty, []),
         ValueKind.Infer => moRefType is null ? string.Empty : new ManagedObjectReference(moRefType, string.Empty),
         _ => new UnparsedValue(typeName ?? kind.ToString().ToLowerInvariant(), string.Empty),
     };
@@ -312,7 +312,7 @@ internal sealed partial class ValueDecoder
                 return ReadFields(r, typeName);
             case XmlNodeKind.EndElement:
                 r.Read();
-                return typeName.Length > 0 ? new DataObject(typeName, []) : (moRefType is null ? string.Empty : new ManagedObjectReference(moRefType, string.Empty));
+                return typeName.Length > 0 ? DataObject.Wrap(typeName, []) : (moRefType is null ? string.Empty : new ManagedObjectReference(moRefType, string.Empty));
             default:
                 if (moRefType is not null)
                 {
