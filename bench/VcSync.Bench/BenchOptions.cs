@@ -16,6 +16,7 @@ internal sealed record BenchOptions
           --no-postgres             skip the PostgreSQL syncs
           --no-pyvmomi              skip pyVmomi
           --fetch-only              only the wire floor and our fetch (no syncs, pyVmomi or child runs)
+          --pin                     simulator on CPU 1, the bench and its PostgreSQL server on CPU 0 (taskset)
           --out FILE                also write the markdown report to FILE
         """;
 
@@ -40,6 +41,9 @@ internal sealed record BenchOptions
     /// <summary>Whether only the wire floor and the fetch are measured.</summary>
     public bool FetchOnly { get; init; }
 
+    /// <summary>Whether the simulator gets a CPU of its own (<see cref="CpuPinning"/>).</summary>
+    public bool Pin { get; init; }
+
     public string? OutFile { get; init; }
 
     public int RepetitionsFor(string size) => Repetitions ?? (size == "max" ? 3 : 5);
@@ -60,6 +64,7 @@ internal sealed record BenchOptions
                 "--no-postgres" => options with { Postgres = false },
                 "--no-pyvmomi" => options with { PyVmomi = false },
                 "--fetch-only" => options with { FetchOnly = true, Postgres = false, PyVmomi = false },
+                "--pin" => options with { Pin = true },
                 "--out" => options with { OutFile = Value() },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };

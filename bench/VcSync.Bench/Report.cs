@@ -17,6 +17,9 @@ internal static class Report
         Line(md, string.Empty);
         Line(md, $"- Arguments: `{string.Join(' ', commandLine.Skip(1))}`");
         Line(md, $"- Machine: {machine}");
+        Line(md, options.Pin
+            ? "- Placement: the simulator alone on CPU 1; the bench and its PostgreSQL server on CPU 0 (`--pin`)."
+            : "- Placement: not pinned; the simulator, the bench and PostgreSQL share every CPU.");
         Line(md, "- Times in ms: median and minimum of the timed repetitions after warm-up (untimed fetches of about 20,000 objects in all, at least two; one untimed sync pair); the whole sync is login, fetch, alarms and write.");
         Line(md, string.Empty);
         foreach (var result in results)

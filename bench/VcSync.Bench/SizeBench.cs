@@ -13,6 +13,16 @@ internal sealed class SizeBench(string size, BenchOptions options, ThrowawayPost
         Program.Log($"{size}: starting the simulator");
         var watch = Stopwatch.StartNew();
         await using var simulator = await SimulatorProcess.StartAsync(new SimulatorOptions { Size = size }, cancellationToken);
+        if (options.Pin)
+        {
+            await CpuPinning.PinAsync(simulator.Pid, CpuPinning.ServerCpu);
+            await CpuPinning.PinAsync(Environment.ProcessId, CpuPinning.ClientCpu);
+            if (postgres?.PostmasterPid is { } postmaster)
+            {
+                await CpuPinning.PinAsync(postmaster, CpuPinning.ClientCpu, children: true);
+            }
+        }
+
         var (vms, hosts, datastores, _) = simulator.Counts;
         Program.Log($"{size}: simulator up in {watch.Elapsed.TotalSeconds:F1}s: {vms:N0} VMs, {hosts:N0} hosts, {datastores:N0} datastores");
         var pageSize = options.PageSizeGiven ? options.PageSize : DefaultPageSize();

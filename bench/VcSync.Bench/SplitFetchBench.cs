@@ -37,8 +37,8 @@ internal static class SplitFetchBench
         await using var simulator = await SimulatorProcess.StartAsync(new SimulatorOptions { Size = size }, cancellationToken);
         if (pin)
         {
-            await TasksetAsync(simulator.Pid, "1");
-            await TasksetAsync(Environment.ProcessId, "0");
+            await CpuPinning.PinAsync(simulator.Pid, CpuPinning.ServerCpu);
+            await CpuPinning.PinAsync(Environment.ProcessId, CpuPinning.ClientCpu);
         }
 
         await using var client = await VimClient.ConnectAsync(
@@ -137,22 +137,5 @@ internal static class SplitFetchBench
     {
         GC.KeepAlive(builder.Build());
         return 0;
-    }
-
-    private static async Task TasksetAsync(int pid, string cpu)
-    {
-        var start = new ProcessStartInfo("taskset") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-a", "-cp", cpu, pid.ToString(CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start taskset");
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"taskset -a -cp {cpu} {pid} exited with {process.ExitCode}");
-        }
     }
 }

@@ -26,6 +26,10 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     /// <summary>The port the server listens on, once <see cref="StartAsync"/> has run.</summary>
     public int Port { get; private set; }
 
+    /// <summary>The server's main process (from its <c>postmaster.pid</c>), once <see cref="StartAsync"/> has run.</summary>
+    public int? PostmasterPid =>
+        _directory is null ? null : int.Parse(File.ReadLines(Path.Combine(_directory, "data", "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>A connection string to the <c>postgres</c> maintenance database.</summary>
     public string AdminConnectionString => ConnectionString("postgres");
 
