@@ -11,7 +11,9 @@ namespace VcSync.Storage.Postgres;
 /// new or differ, and one DELETE of this vCenter's rows missing from the snapshot. Unchanged rows are filtered out
 /// before the upsert, so they are neither rewritten nor even locked; the upsert and the delete return the keys of the
 /// rows they wrote. A page of a streamed sync does the same within its own VMs' rows (<c>= ANY(@parents)</c>), in the
-/// same staging tables, truncated per page, and by index lookups only.
+/// same staging tables, truncated per page, and by index lookups only. A table that held no row of the vCenter when this
+/// transaction first wrote it (the vCenter's first sync) is loaded by binary COPY straight into the table instead: there
+/// is nothing to compare with or delete.
 /// </summary>
 internal sealed class PostgresTableWriter : ISyncTableWriter
 {
@@ -28,6 +30,11 @@ internal sealed class PostgresTableWriter : ISyncTableWriter
     // Staging tables made in this transaction: a streamed sync writes each table once per page.
     private readonly HashSet<string> _staged = new(StringComparer.Ordinal);
 
+    // Whether each table held no row of the vCenter when this transaction first wrote it, and the parents (VMs) its
+    // pages have loaded since.
+    private readonly Dictionary<string, bool> _loading = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _loaded = new(StringComparer.Ordinal);
+
     public PostgresTableWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid vcenterId, DateTimeOffset syncedAt)
     {
         _connection = connection;
@@ -39,6 +46,16 @@ internal sealed class PostgresTableWriter : ISyncTableWriter
     public async Task<TableWrite> WriteAsync<TRecord>(
         SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, IReadOnlyCollection<string>? parents, CancellationToken cancellationToken)
     {
+        if (await LoadsAsync(table, records, parents, cancellationToken))
+        {
+            // A whole table written again in this transaction compares with what this load wrote.
+            _loading[table.Name] = parents is not null;
+            return await LoadAsync(table, records, cancellationToken);
+        }
+
+        // Loading stops at the first page that needed the upsert: its rows are no longer only those of loaded parents.
+        _loading[table.Name] = false;
+
         var staging = "sync_" + table.Name;
         var keys = table.Keys.Select(k => k.Name).ToList();
         var columns = table.Columns.Select(c => c.Name).ToList();
@@ -60,7 +77,7 @@ internal sealed class PostgresTableWriter : ISyncTableWriter
             await ExecuteAsync($"TRUNCATE {staging}", cancellationToken);
         }
 
-        var count = await CopyAsync(table, records, staging, staged, cancellationToken);
+        var (count, _) = await CopyAsync(table, records, staging, staged, target: false, cancellationToken);
 
         // An index on the key and statistics once the rows are in. The planner's estimate of this vCenter's rows in
         // the target table is often far off (stale statistics, a vCenter new since the last ANALYZE), and a
@@ -123,12 +140,71 @@ internal sealed class PostgresTableWriter : ISyncTableWriter
         return new TableWrite(changes, inserted, updated, deleted);
     }
 
-    /// <summary>Copies the records into the staging table; the number of distinct keys copied.</summary>
-    private async Task<int> CopyAsync<TRecord>(
-        SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, string staging, List<string> staged, CancellationToken cancellationToken)
+    // A first sync's load: the table had no row of this vCenter, so every distinct record is new. Pages of VMs stay
+    // loadable while each page holds only VMs no earlier page held (vCenter sends each object once per retrieval);
+    // a page with a VM that came again, or with rows outside its parents, goes through the upsert.
+    private async Task<bool> LoadsAsync<TRecord>(
+        SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, IReadOnlyCollection<string>? parents, CancellationToken cancellationToken)
+    {
+        if (!_loading.TryGetValue(table.Name, out var loading))
+        {
+            await using var command = Command($"SELECT NOT EXISTS (SELECT 1 FROM {table.Name} WHERE source_vcenter_id = @vcenter)");
+            loading = (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+            _loading[table.Name] = loading;
+        }
+
+        if (!loading || parents is null)
+        {
+            return loading;
+        }
+
+        var pageParents = parents as ISet<string> ?? new HashSet<string>(parents, StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            if (!pageParents.Contains((string)table.KeyOf(record)[0]))
+            {
+                return false;
+            }
+        }
+
+        if (!_loaded.TryGetValue(table.Name, out var loaded))
+        {
+            _loaded[table.Name] = loaded = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        if (loaded.Overlaps(pageParents))
+        {
+            return false;
+        }
+
+        loaded.UnionWith(pageParents);
+        return true;
+    }
+
+    private async Task<TableWrite> LoadAsync<TRecord>(SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, CancellationToken cancellationToken)
+    {
+        List<string> names =
+        [
+            .. table.HasIdentity ? ["id"] : Array.Empty<string>(),
+            "source_vcenter_id",
+            .. table.Keys.Select(k => k.Name),
+            .. table.Columns.Select(c => c.Name),
+            .. table.HasIdentity ? ["first_seen_at", "last_sync_at"] : Array.Empty<string>(),
+        ];
+        var (count, inserted) = await CopyAsync(table, records, table.Name, names, target: true, cancellationToken);
+        return new TableWrite(new TableChanges(count, 0, 0, 0), inserted, [], []);
+    }
+
+    /// <summary>
+    /// Copies the records into the staging table, or with <paramref name="target"/> into the table itself (with the
+    /// vCenter and the sync's time); the number of distinct keys copied, and those keys in the records' order.
+    /// </summary>
+    private async Task<(int Count, List<string> Keys)> CopyAsync<TRecord>(
+        SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, string into, List<string> names, bool target, CancellationToken cancellationToken)
     {
         var seen = new HashSet<string>(records.Count, StringComparer.Ordinal);
-        var copy = $"COPY {staging} ({string.Join(", ", staged)}) FROM STDIN (FORMAT BINARY)";
+        var order = new List<string>(target ? records.Count : 0);
+        var copy = $"COPY {into} ({string.Join(", ", names)}) FROM STDIN (FORMAT BINARY)";
         await using var importer = await _connection.BeginBinaryImportAsync(copy, cancellationToken);
         for (var r = 0; r < records.Count; r++)
         {
@@ -152,6 +228,11 @@ internal sealed class PostgresTableWriter : ISyncTableWriter
                     $"{table.Name}: {string.Join(", ", table.Keys.Select(k => k.Name))} '{key}' occurs twice in the snapshot.", nameof(records));
             }
 
+            if (target)
+            {
+                order.Add(key);
+            }
+
             // Synchronous writes: they fill Npgsql's buffer and only now and then flush it; the async ones would
             // cost an awaited call per value, some 700,000 of them for a large vCenter's VMs.
             importer.StartRow();
@@ -159,6 +240,11 @@ internal sealed class PostgresTableWriter : ISyncTableWriter
             {
                 // Version 7: time-ordered, so new rows append to the primary key index instead of scattering.
                 importer.Write(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
+            }
+
+            if (target)
+            {
+                importer.Write(_vcenterId, NpgsqlDbType.Uuid);
             }
 
             for (var i = 0; i < keyValues.Length; i++)
@@ -170,10 +256,16 @@ internal sealed class PostgresTableWriter : ISyncTableWriter
             {
                 Write(importer, column.Kind, column.Read(record));
             }
+
+            if (target && table.HasIdentity)
+            {
+                importer.Write(_syncedAt, NpgsqlDbType.TimestampTz);
+                importer.Write(_syncedAt, NpgsqlDbType.TimestampTz);
+            }
         }
 
         await importer.CompleteAsync(cancellationToken);
-        return seen.Count;
+        return (seen.Count, order);
     }
 
     // Only rows that are new or differ are selected, so the ON CONFLICT branch never rewrites an unchanged row; its

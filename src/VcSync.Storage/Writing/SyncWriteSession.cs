@@ -50,13 +50,14 @@ internal sealed class SyncWriteSession : ISyncWriteSession
     {
         ArgumentNullException.ThrowIfNull(page);
         ObjectDisposedException.ThrowIf(_done, this);
-        var parents = new List<string>(page.Vms.Count);
+        // A VM that came again (vCenter does not do it within one retrieval) is among this page's parents too, so its
+        // rows are compared with the earlier page's and it keeps its last content.
+        var parents = new HashSet<string>(page.Vms.Count, StringComparer.Ordinal);
         foreach (var vm in page.Vms)
         {
-            // A VM that came again (vCenter does not do it within one retrieval) keeps its last content, counted once.
-            if (vm.Moref is { } moref && _seen.Add(moref))
+            if (vm.Moref is { } moref && parents.Add(moref))
             {
-                parents.Add(moref);
+                _seen.Add(moref);
             }
         }
 

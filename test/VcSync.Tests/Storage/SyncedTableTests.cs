@@ -23,12 +23,7 @@ public abstract partial class InventoryStoreTests
     public async Task A_child_table_described_in_schema_is_diffed_upserted_and_pruned_per_vcenter()
     {
         await using var store = await OpenStoreAsync();
-        await ExecuteAsync(
-            store,
-            $"CREATE TABLE test_vm_disks (id {ExpectedType(ColumnKind.Uuid)} NOT NULL PRIMARY KEY, " +
-            $"source_vcenter_id {ExpectedType(ColumnKind.Uuid)} NOT NULL, vm_moref TEXT NOT NULL, disk_key INTEGER NOT NULL, " +
-            $"label TEXT, capacity_bytes BIGINT, first_seen_at {ExpectedType(ColumnKind.Timestamp)} NOT NULL, " +
-            $"last_sync_at {ExpectedType(ColumnKind.Timestamp)} NOT NULL, UNIQUE (source_vcenter_id, vm_moref, disk_key))");
+        await CreateDisksTableAsync(store);
         Guid a = Guid.NewGuid(), b = Guid.NewGuid();
         TestDisk[] disks = [new("vm-1", 2000, "Hard disk 1", 1L << 40), new("vm-1", 2001, "Hard disk 2", null), new("vm-2", 2000, "Hard disk 1", long.MaxValue)];
 
@@ -56,6 +51,38 @@ public abstract partial class InventoryStoreTests
     }
 
     [Fact]
+    public async Task A_first_write_in_pages_keeps_a_vms_last_content_when_a_later_page_repeats_it()
+    {
+        await using var store = await OpenStoreAsync();
+        await CreateDisksTableAsync(store);
+        var vcenter = Guid.NewGuid();
+        var source = (ISqlConnectionSource)store;
+        await using var connection = await source.OpenConnectionAsync(Ct);
+        await using var transaction = await connection.BeginTransactionAsync(Ct);
+        var writer = source.Dialect.TableWriter(connection, transaction, vcenter, T1);
+
+        // PostgreSQL loads a vCenter's first rows by COPY: a page that repeats a VM (the sync passes it among the page's
+        // parents) must fall back to the upsert, and later pages too.
+        var first = await writer.WriteAsync(Disks, [new TestDisk("vm-1", 2000, "first", 1), new TestDisk("vm-2", 2000, "kept", 2)], ["vm-1", "vm-2"], Ct);
+        var second = await writer.WriteAsync(Disks, [new TestDisk("vm-1", 2000, "again", 1), new TestDisk("vm-3", 2000, "new", 3)], ["vm-1", "vm-3"], Ct);
+        var third = await writer.WriteAsync(Disks, [new TestDisk("vm-4", 2000, "fourth", 4)], ["vm-4"], Ct);
+        await transaction.CommitAsync(Ct);
+
+        Assert.Equal(new TableChanges(2, 0, 0, 0), first.Counts);
+        Assert.Equal(["vm-1/2000", "vm-2/2000"], first.Inserted);
+        Assert.Equal(["vm-3/2000"], second.Inserted);
+        Assert.Equal(["vm-1/2000"], second.Updated);
+        Assert.Equal(["vm-4/2000"], third.Inserted);
+        Assert.Equal(
+            ["again", "fourth", "kept", "new"],
+            await QueryAsync(store, $"SELECT label FROM test_vm_disks WHERE source_vcenter_id = '{vcenter}' ORDER BY label"));
+        Assert.Equal(["0"], await QueryAsync(store, "SELECT COUNT(*) FROM test_vm_disks WHERE last_sync_at <> first_seen_at"));
+
+        var twice = await Assert.ThrowsAsync<ArgumentException>(() => WriteDisksAsync(store, Guid.NewGuid(), [new("vm-1", 1, "a", 1), new("vm-1", 1, "b", 1)], T2));
+        Assert.Contains("vm_moref, disk_key 'vm-1/1' occurs twice", twice.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_up_to_date_database_runs_no_migration()
     {
         await using var store = await OpenStoreAsync();
@@ -66,6 +93,14 @@ public abstract partial class InventoryStoreTests
         var scripts = MigrationScripts.Of(source.Dialect.Name).Select(s => s.Name).ToList();
         Assert.Equal(scripts, (await QueryAsync(store, "SELECT scriptname FROM schema_versions ORDER BY scriptname")).Order(StringComparer.Ordinal));
     }
+
+    private async Task CreateDisksTableAsync(IInventoryStore store) =>
+        await ExecuteAsync(
+            store,
+            $"CREATE TABLE test_vm_disks (id {ExpectedType(ColumnKind.Uuid)} NOT NULL PRIMARY KEY, " +
+            $"source_vcenter_id {ExpectedType(ColumnKind.Uuid)} NOT NULL, vm_moref TEXT NOT NULL, disk_key INTEGER NOT NULL, " +
+            $"label TEXT, capacity_bytes BIGINT, first_seen_at {ExpectedType(ColumnKind.Timestamp)} NOT NULL, " +
+            $"last_sync_at {ExpectedType(ColumnKind.Timestamp)} NOT NULL, UNIQUE (source_vcenter_id, vm_moref, disk_key))");
 
     private static async Task<VcSync.Storage.Writing.TableWrite> WriteDisksAsync(IInventoryStore store, Guid vcenter, IReadOnlyList<TestDisk> disks, DateTimeOffset at)
     {
