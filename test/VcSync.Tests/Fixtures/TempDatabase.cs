@@ -22,14 +22,14 @@ public sealed class TempDatabase : IAsyncDisposable
     /// <summary>A migrated store on the file.</summary>
     public Task<IInventoryStore> OpenAsync() => InventoryStoreFactory.OpenAsync(Path, null, TestContext.Current.CancellationToken);
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // Only this file's pool (as its stores open it): ClearAllPools would race with other tests opening pooled
+        // connections at the same moment (Microsoft.Data.Sqlite then opens a disposed handle).
+        await new VcSync.Storage.Sqlite.SqliteInventoryStore(Path).DisposeAsync();
         if (Directory.Exists(_directory))
         {
             Directory.Delete(_directory, recursive: true);
         }
-
-        return ValueTask.CompletedTask;
     }
 }

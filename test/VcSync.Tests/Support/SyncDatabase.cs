@@ -70,7 +70,8 @@ public sealed class SyncDatabase : IAsyncDisposable
         await Store.DisposeAsync();
         if (_directory is not null)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            // The store closed its own pool. ClearAllPools here would race with other tests opening pooled
+            // connections at the same moment (Microsoft.Data.Sqlite then opens a disposed handle).
             Directory.Delete(_directory, recursive: true);
         }
     }
