@@ -17,6 +17,8 @@ internal sealed partial class VimXmlReader
     private bool _rootSeen;
     private bool _rootClosed;
     private Atom? _lastUri;
+    private Atom? _lastTag;
+    private bool _lastTagClosed;
 
     private ref Attr Attribute(int index)
     {
@@ -61,13 +63,30 @@ internal sealed partial class VimXmlReader
         }
 
         var i = tagStart + 1;
-        var nameEnd = ScanName(i);
-        if (nameEnd < 0)
+        var previous = _lastTag;
+        var name = Guessed(i, previous is null ? null : _lastTagClosed ? previous.AfterClose : previous.AfterOpen, out var nameEnd);
+        if (name is null)
         {
-            return false;
+            nameEnd = ScanName(i);
+            if (nameEnd < 0)
+            {
+                return false;
+            }
+
+            name = NameAt(i, nameEnd);
+            if (previous is not null)
+            {
+                if (_lastTagClosed)
+                {
+                    previous.AfterClose = name;
+                }
+                else
+                {
+                    previous.AfterOpen = name;
+                }
+            }
         }
 
-        var name = NameAt(i, nameEnd);
         i = nameEnd;
         _attrCount = 0;
         bool empty;
@@ -128,20 +147,60 @@ internal sealed partial class VimXmlReader
         }
 
         Open(name, empty, tagStart);
+        _lastTag = name;
+        _lastTagClosed = empty;
         _pos = i;
         return true;
+    }
+
+    /// <summary>
+    /// The name at <paramref name="i"/> when it is spelled as <paramref name="guess"/> (a name seen before, so checked),
+    /// with its end; null when it is not, or when the buffer ends first. Pages repeat the same sequences of names, so a
+    /// guess from the last time saves the scan and the lookup of most names.
+    /// </summary>
+    private Atom? Guessed(int i, Atom? guess, out int end)
+    {
+        end = 0;
+        if (guess is null)
+        {
+            return null;
+        }
+
+        var utf8 = guess.Utf8;
+        var after = i + utf8.Length;
+        if (after >= _end || XmlChars.MayContinueName(_buf[after]) || !_buf.AsSpan(i, utf8.Length).SequenceEqual(utf8))
+        {
+            return null;
+        }
+
+        end = after;
+        return guess;
     }
 
     // Reads one attribute at i; returns the offset after its closing quote, or -1 when the buffer ends first.
     private int TryAttribute(int i, Atom element)
     {
-        var nameEnd = ScanName(i);
-        if (nameEnd < 0)
+        var previous = _attrCount > 0 ? _attrs[_attrCount - 1].Name : null;
+        var name = Guessed(i, previous is null ? element.FirstAttribute : previous.NextAttribute, out var nameEnd);
+        if (name is null)
         {
-            return -1;
+            nameEnd = ScanName(i);
+            if (nameEnd < 0)
+            {
+                return -1;
+            }
+
+            name = NameAt(i, nameEnd);
+            if (previous is null)
+            {
+                element.FirstAttribute = name;
+            }
+            else
+            {
+                previous.NextAttribute = name;
+            }
         }
 
-        var name = NameAt(i, nameEnd);
         i = SkipWhitespace(nameEnd);
         if (i < 0)
         {
@@ -250,6 +309,8 @@ internal sealed partial class VimXmlReader
     private void CloseElement(int next)
     {
         ref var top = ref _frames[_frameCount - 1];
+        _lastTag = top.Name;
+        _lastTagClosed = true;
         _kind = XmlNodeKind.EndElement;
         _name = top.Name;
         _ns = top.Namespace;
