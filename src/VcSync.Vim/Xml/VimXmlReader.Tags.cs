@@ -17,7 +17,6 @@ internal sealed partial class VimXmlReader
     private bool _rootSeen;
     private bool _rootClosed;
     private Atom? _lastUri;
-    private Atom? _lastTag;
     private bool _lastTagClosed;
 
     private ref Attr Attribute(int index)
@@ -63,7 +62,7 @@ internal sealed partial class VimXmlReader
         }
 
         var i = tagStart + 1;
-        var previous = _lastTag;
+        var previous = _name;
         var name = Guessed(i, previous is null ? null : _lastTagClosed ? previous.AfterClose : previous.AfterOpen, out var nameEnd);
         if (name is null)
         {
@@ -147,7 +146,6 @@ internal sealed partial class VimXmlReader
         }
 
         Open(name, empty, tagStart);
-        _lastTag = name;
         _lastTagClosed = empty;
         _pos = i;
         return true;
@@ -309,7 +307,6 @@ internal sealed partial class VimXmlReader
     private void CloseElement(int next)
     {
         ref var top = ref _frames[_frameCount - 1];
-        _lastTag = top.Name;
         _lastTagClosed = true;
         _kind = XmlNodeKind.EndElement;
         _name = top.Name;

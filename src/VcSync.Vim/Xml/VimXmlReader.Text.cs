@@ -94,8 +94,8 @@ internal sealed partial class VimXmlReader
             return false;
         }
 
+        // _name stays: it is the last tag's, which guesses the next one (see TryStartTag).
         _kind = blank ? XmlNodeKind.Whitespace : XmlNodeKind.Text;
-        _name = null;
         _depth = _frameCount;
         _valueStart = _pos;
         _valueEnd = i;
