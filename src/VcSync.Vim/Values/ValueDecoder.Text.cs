@@ -31,7 +31,7 @@ internal sealed partial class ValueDecoder
     // (atomized) under a named type, else a string.
     private object TextContent(ReadOnlySpan<byte> text, string typeName, string? moRefType)
     {
-        if (text.IndexOfAnyExcept(XmlWhitespace) < 0)
+        if (text.IsEmpty || (IsXmlWhitespace(text[0]) && text.IndexOfAnyExcept(XmlWhitespace) < 0))
         {
             return typeName.Length > 0 ? DataObject.Wrap(typeName, []) : (moRefType is null ? string.Empty : new ManagedObjectReference(moRefType, string.Empty));
         }
@@ -47,6 +47,8 @@ internal sealed partial class ValueDecoder
     // As ReadText does for one raw text node: short values through the cache.
     private string TextOf(ReadOnlySpan<byte> text) =>
         text.Length <= ShortTextCache.MaxLength ? _texts.Get(text) : System.Text.Encoding.UTF8.GetString(text);
+
+    private static bool IsXmlWhitespace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> text) => text.Trim(" \t\r\n"u8);
 }

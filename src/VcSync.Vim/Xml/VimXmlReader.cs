@@ -262,6 +262,12 @@ internal sealed partial class VimXmlReader : IDisposable
         }
 
         var start = _pos;
+        if (start + 1 < _end && _buf[start] == (byte)'<' && _buf[start + 1] != (byte)'/')
+        {
+            // A child element: the usual start of a data object's content, settled without a scan.
+            return false;
+        }
+
         var found = _buf.AsSpan(start, _end - start).IndexOfAny(XmlChars.TextStops);
         if (found < 0)
         {
