@@ -14,7 +14,7 @@ public sealed class XmlReaderDifferentialTests
 {
     private const int Mutations = 600;
 
-    private static readonly string[] Constructs =
+    internal static readonly string[] Constructs =
     [
         "<a>x &lt; y &gt; z &amp; &apos;q&apos; &quot;w&quot; &#65;&#x42;&#x1F600;&#169;</a>",
         "<a><![CDATA[<not> & a tag]]>tail<![CDATA[]]><![CDATA[x]]]></a>",
@@ -38,7 +38,7 @@ public sealed class XmlReaderDifferentialTests
     ];
 
     // Each of these is refused by the oracle; the client must refuse it too.
-    private static readonly string[] Refused =
+    internal static readonly string[] Refused =
     [
         "<a><b></a></b>", "<a>", "<a></b>", "<a/><b/>", "<a/>text", "text<a/>", "<a>]]></a>", "<a>&bogus;</a>", "<a>&amp</a>", "<a>& b</a>",
         "<a>&#0;</a>", "<a>&#xD800;</a>", "<a>&#xFFFE;</a>", "<a>&#x110000;</a>", "<a>&#;</a>", "<a>&#x;</a>", "<a>&#12a;</a>", "<a x=\"<\"/>",
@@ -159,7 +159,7 @@ public sealed class XmlReaderDifferentialTests
         Assert.Equal(VimXmlError.TooLarge, error.Kind);
     }
 
-    private static IEnumerable<byte[]> Recorded()
+    internal static IEnumerable<byte[]> Recorded()
     {
         yield return File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Resources", "simulator-page.xml"));
         foreach (var page in ResponseFuzzTests.SeedPages())
@@ -212,7 +212,7 @@ public sealed class XmlReaderDifferentialTests
     private static string Show(byte[] document) =>
         document.Length > 2000 ? $"{document.Length} bytes" : Encoding.UTF8.GetString(document).Replace("\n", "\\n", StringComparison.Ordinal);
 
-    private static byte[] Mutate(byte[] seed, Random random)
+    internal static byte[] Mutate(byte[] seed, Random random)
     {
         var bytes = new List<byte>(seed);
         var at = random.Next(bytes.Count);

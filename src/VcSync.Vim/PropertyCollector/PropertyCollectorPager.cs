@@ -26,6 +26,7 @@ internal sealed class PropertyCollectorPager : IAsyncDisposable
     private readonly XmlNames _names = new();
     private readonly ValueDecoder _decoder;
     private readonly ObjectContentReader _reader;
+    private Func<VimXmlReader, ObjectContent?>? _readNext;
     private SoapCall? _call;
     private Task<Prefetched>? _prefetch;
     private CancellationToken _cancellationToken;
@@ -88,7 +89,8 @@ internal sealed class PropertyCollectorPager : IAsyncDisposable
             ObjectContent? next;
             try
             {
-                next = call.Parse(ReadNext);
+                // One delegate for the pager: a method group would allocate one per object.
+                next = call.Parse(_readNext ??= ReadNext);
             }
             catch (VimProtocolException error)
             {

@@ -10,7 +10,9 @@ namespace VcSync.Vim.Soap;
 internal sealed class ReadAheadStream : Stream
 {
     public const int Capacity = 1024 * 1024;
-    public const int LowWater = 512 * 1024;
+    // A refill first moves the unread bytes (fewer than this) to the front: a quarter of the buffer keeps that copy to
+    // a third of the bytes read, where half of it copied as many bytes as were read.
+    public const int LowWater = 256 * 1024;
 
     private readonly Stream _source;
     private readonly Action<int> _onDecoded;

@@ -80,6 +80,11 @@ internal static class KnownTypes
         ["CurrentTime"] = new("dateTime", false),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> Owners = Fields.Keys.Select(key => key.Owner).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether any field of <paramref name="owner"/> is listed.</summary>
+    public static bool IsOwner(string owner) => Owners.Contains(owner);
+
     public static FieldType? Field(string owner, string field) =>
         owner.Length > 0 && Fields.TryGetValue((owner, field), out var type) ? type : null;
 

@@ -25,23 +25,32 @@ internal sealed partial class ValueDecoder
 
     private static bool IsTrue(string value) => value.AsSpan().Trim() is "true" or "1";
 
-    private object ParseInt(ReadOnlySpan<byte> text) =>
-        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? BoxInt(value) : Unparsed("int");
+    private static object ParseInt(ReadOnlySpan<byte> text) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? BoxInt(value) : Unparsed("int", text);
 
-    private object ParseByte(ReadOnlySpan<byte> text)
+    private static object ParseLong(ReadOnlySpan<byte> text) =>
+        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : Unparsed("long", text);
+
+    private static object ParseShort(ReadOnlySpan<byte> text) =>
+        short.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : Unparsed("short", text);
+
+    private static object ParseFloat(ReadOnlySpan<byte> text) =>
+        ParseDouble(text, "float") is double value ? (float)value : Unparsed("float", text);
+
+    private static object ParseByte(ReadOnlySpan<byte> text)
     {
         // xsd:byte is signed; the public contract is byte, so negative values wrap.
         return sbyte.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var signed) ? unchecked((byte)signed)
             : byte.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var unsigned) ? unsigned
-            : Unparsed("byte");
+            : Unparsed("byte", text);
     }
 
-    private object ParseBoolean(ReadOnlySpan<byte> text) =>
+    private static object ParseBoolean(ReadOnlySpan<byte> text) =>
         text.SequenceEqual("true"u8) || text.SequenceEqual("1"u8) ? True
         : text.SequenceEqual("false"u8) || text.SequenceEqual("0"u8) ? False
-        : Unparsed("boolean");
+        : Unparsed("boolean", text);
 
-    private object ParseDouble(ReadOnlySpan<byte> text, string type)
+    private static object ParseDouble(ReadOnlySpan<byte> text, string type)
     {
         if (text.SequenceEqual("INF"u8))
         {
@@ -53,10 +62,10 @@ internal sealed partial class ValueDecoder
             return double.NegativeInfinity;
         }
 
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : Unparsed(type);
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : Unparsed(type, text);
     }
 
-    private object ParseDateTime(ReadOnlySpan<byte> utf8)
+    private static object ParseDateTime(ReadOnlySpan<byte> utf8)
     {
         // DateTimeOffset parses characters only; a timestamp is short ASCII.
         Span<char> buffer = stackalloc char[64];
@@ -72,7 +81,7 @@ internal sealed partial class ValueDecoder
         }
         catch (FormatException)
         {
-            return Unparsed("dateTime");
+            return Unparsed("dateTime", utf8);
         }
     }
 
@@ -88,6 +97,6 @@ internal sealed partial class ValueDecoder
         }
     }
 
-    // The bytes just read are still in _bytes: a failed value keeps its text (trimmed, as it was parsed).
-    private UnparsedValue Unparsed(string type) => new(type, Encoding.UTF8.GetString(_bytes, 0, _lastLength).Trim());
+    // A failed value keeps its text, trimmed.
+    private static UnparsedValue Unparsed(string type, ReadOnlySpan<byte> text) => new(type, Encoding.UTF8.GetString(text).Trim());
 }

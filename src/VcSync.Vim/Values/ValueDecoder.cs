@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using VcSync.Vim.Faults;
 using VcSync.Vim.Soap;
@@ -42,14 +41,15 @@ internal sealed partial class ValueDecoder
     private readonly XmlNames _names;
     private readonly Dictionary<string, XsiType> _xsiTypes = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(string Owner, string Field), FieldType?> _fieldTypes = new(AtomPairComparer.Instance);
+    private readonly Dictionary<string, bool> _knownOwners = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<PropertyCollector.PropertyValueFilter, HashSet<string>?> _skipSets = new(ReferenceEqualityComparer.Instance);
     private readonly ShortTextCache _texts = new();
     private byte[] _bytes = new byte[256];
     private KeyValuePair<string, object?>[] _fields = new KeyValuePair<string, object?>[64];
     private int _fieldTop;
     private object?[] _items = new object?[64];
     private int _itemTop;
-    private FrozenSet<string>? _skipFields;
-    private int _lastLength;
+    private HashSet<string>? _skipFields;
 
     public ValueDecoder(XmlNames names)
     {
@@ -111,17 +111,25 @@ internal sealed partial class ValueDecoder
             return EmptyValue(kind, typeName, moRefType);
         }
 
+        if (kind != ValueKind.Array && r.TryReadTextContent(out var plain))
+        {
+            // The usual leaf: its text and end tag read in one step (see TextValue).
+            var value = TextValue(kind, plain, typeName, moRefType);
+            r.Read();
+            return value;
+        }
+
         r.Read();
         return kind switch
         {
             ValueKind.String => ReadText(r),
             ValueKind.Int => ParseInt(ReadSpan(r)),
-            ValueKind.Long => long.TryParse(ReadSpan(r), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l : Unparsed("long"),
-            ValueKind.Short => short.TryParse(ReadSpan(r), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s) ? s : Unparsed("short"),
+            ValueKind.Long => ParseLong(ReadSpan(r)),
+            ValueKind.Short => ParseShort(ReadSpan(r)),
             ValueKind.Byte => ParseByte(ReadSpan(r)),
             ValueKind.Boolean => ParseBoolean(ReadSpan(r)),
             ValueKind.Double => ParseDouble(ReadSpan(r), "double"),
-            ValueKind.Float => ParseDouble(ReadSpan(r), "float") is double d ? (float)d : Unparsed("float"),
+            ValueKind.Float => ParseFloat(ReadSpan(r)),
             ValueKind.DateTime => ParseDateTime(ReadSpan(r)),
             ValueKind.Base64 => ParseBase64(ReadText(r)),
             ValueKind.ManagedObjectReference => new ManagedObjectReference(moRefType ?? string.Empty, ReadText(r)),
@@ -137,7 +145,7 @@ internal sealed partial class ValueDecoder
     public object? ReadFilteredValue(VimXmlReader r, PropertyCollector.PropertyValueFilter filter, out bool isNil)
     {
         var outer = _skipFields;
-        _skipFields = filter.SkipFields;
+        _skipFields = SkipSetOf(filter);
         try
         {
             var typeName = XsiTypeLocalName(r);
@@ -186,6 +194,13 @@ internal sealed partial class ValueDecoder
             return string.Empty;
         }
 
+        if (r.TryReadTextContent(out var plain))
+        {
+            var text = TextOf(plain);
+            r.Read();
+            return text;
+        }
+
         r.Read();
         return ReadText(r);
     }
@@ -197,6 +212,13 @@ internal sealed partial class ValueDecoder
         {
             r.Read();
             return string.Empty;
+        }
+
+        if (r.TryReadTextContent(out var plain))
+        {
+            var atom = _names.Table.Add(plain);
+            r.Read();
+            return atom;
         }
 
         r.Read();
@@ -232,65 +254,6 @@ internal sealed partial class ValueDecoder
         }
 
         return nil;
-    }
-
-    // Names from the reader are atomized, so a field's declared type is looked up once per (owner, field) pair;
-    // the cap keeps a hostile stream of distinct names from growing the cache without bound.
-    private FieldType? FieldOf(string owner, string field)
-    {
-        if (_fieldTypes.TryGetValue((owner, field), out var type))
-        {
-            return type;
-        }
-
-        type = KnownTypes.Field(owner, field);
-        if (_fieldTypes.Count < MaxCachedFields)
-        {
-            _fieldTypes.Add((owner, field), type);
-        }
-
-        return type;
-    }
-
-    private ValueKind ResolveXsiType(VimXmlReader r, string qualified, out string typeName)
-    {
-        var entry = XsiTypeOf(qualified);
-        var ns = r.LookupNamespace(entry.Prefix ?? string.Empty);
-        if (ns is null && entry.Prefix is not null)
-        {
-            throw new VimProtocolException($"The xsi:type '{qualified}' of <{r.LocalName}> uses an undeclared prefix '{entry.Prefix}'.");
-        }
-
-        typeName = entry.LocalName;
-        return ReferenceEquals(ns, _names.Xsd) || string.Equals(ns, _names.Xsd, StringComparison.Ordinal) ? entry.XsdKind : entry.VimKind;
-    }
-
-    private XsiType XsiTypeOf(string qualified)
-    {
-        // The qualified name is atomized, so each distinct spelling is split and classified once.
-        if (!_xsiTypes.TryGetValue(qualified, out var entry))
-        {
-            var colon = qualified.IndexOf(':', StringComparison.Ordinal);
-            var local = _names.Table.Add(colon < 0 ? qualified : qualified[(colon + 1)..]);
-            entry = new XsiType(
-                colon < 0 ? null : _names.Table.Add(qualified[..colon]),
-                local,
-                NamedKinds.TryGetValue(local, out var primitive) ? primitive : ValueKind.String,
-                KindOfName(local));
-            _xsiTypes.Add(qualified, entry);
-        }
-
-        return entry;
-    }
-
-    private static ValueKind KindOfName(string name)
-    {
-        if (NamedKinds.TryGetValue(name, out var kind))
-        {
-            return kind;
-        }
-
-        return name.StartsWith("ArrayOf", StringComparison.Ordinal) ? ValueKind.Array : ValueKind.Complex;
     }
 
     private static object? EmptyValue(ValueKind kind, string? typeName, string? moRefType) => kind switch
@@ -335,6 +298,7 @@ internal sealed partial class ValueDecoder
         // The fields of nested objects are stacked in one scratch array and each object takes an exact copy of its own:
         // no list per object and no spare capacity (field counts vary within a type, e.g. devices).
         var start = _fieldTop;
+        var known = IsKnownOwner(typeName);
         try
         {
             while (true)
@@ -349,7 +313,8 @@ internal sealed partial class ValueDecoder
                             break;
                         }
 
-                        var declared = FieldOf(typeName, name);
+                        // Most types (devices, backings, guest data) declare no field the decoder needs: no lookup per field.
+                        var declared = known ? FieldOf(typeName, name) : null;
                         var value = ReadValue(r, declared?.TypeName, out var isNil);
                         if (!isNil)
                         {
@@ -497,7 +462,6 @@ internal sealed partial class ValueDecoder
         }
 
         ExpectEnd(r);
-        _lastLength = length;
         var span = _bytes.AsSpan(0, length);
         return trim ? span.Trim(" \t\r\n"u8) : span;
     }

@@ -29,6 +29,18 @@ internal sealed class Atom
     /// <summary>Whether the spelling has been split as a qualified name.</summary>
     public bool IsName { get; private set; }
 
+    /// <summary>The element name that last followed this element's start tag (its first child), as the reader's guess.</summary>
+    public Atom? AfterOpen { get; set; }
+
+    /// <summary>The element name that last followed this element's end (its next sibling), as the reader's guess.</summary>
+    public Atom? AfterClose { get; set; }
+
+    /// <summary>The first attribute name this element last had, as the reader's guess.</summary>
+    public Atom? FirstAttribute { get; set; }
+
+    /// <summary>The attribute name that last followed this attribute, as the reader's guess.</summary>
+    public Atom? NextAttribute { get; set; }
+
     /// <summary>Records the split; the reader has checked the name before.</summary>
     public void SetName(string? prefix, string local)
     {

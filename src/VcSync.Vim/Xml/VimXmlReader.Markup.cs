@@ -36,7 +36,6 @@ internal sealed partial class VimXmlReader
 
             var end = ScanMarkup(start + 9, (byte)']', out var flags);
             _kind = XmlNodeKind.CDATA;
-            _name = null;
             _depth = _frameCount;
             _valueStart = _pos + 9;
             _valueEnd = end;

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace VcSync.Vim.Xml;
 
@@ -17,6 +16,7 @@ internal sealed partial class VimXmlReader
     private bool _rootSeen;
     private bool _rootClosed;
     private Atom? _lastUri;
+    private bool _lastTagClosed;
 
     private ref Attr Attribute(int index)
     {
@@ -61,13 +61,30 @@ internal sealed partial class VimXmlReader
         }
 
         var i = tagStart + 1;
-        var nameEnd = ScanName(i);
-        if (nameEnd < 0)
+        var previous = _name;
+        var name = Guessed(i, previous is null ? null : _lastTagClosed ? previous.AfterClose : previous.AfterOpen, out var nameEnd);
+        if (name is null)
         {
-            return false;
+            nameEnd = ScanName(i);
+            if (nameEnd < 0)
+            {
+                return false;
+            }
+
+            name = NameAt(i, nameEnd);
+            if (previous is not null)
+            {
+                if (_lastTagClosed)
+                {
+                    previous.AfterClose = name;
+                }
+                else
+                {
+                    previous.AfterOpen = name;
+                }
+            }
         }
 
-        var name = NameAt(i, nameEnd);
         i = nameEnd;
         _attrCount = 0;
         bool empty;
@@ -128,6 +145,7 @@ internal sealed partial class VimXmlReader
         }
 
         Open(name, empty, tagStart);
+        _lastTagClosed = empty;
         _pos = i;
         return true;
     }
@@ -135,13 +153,27 @@ internal sealed partial class VimXmlReader
     // Reads one attribute at i; returns the offset after its closing quote, or -1 when the buffer ends first.
     private int TryAttribute(int i, Atom element)
     {
-        var nameEnd = ScanName(i);
-        if (nameEnd < 0)
+        var previous = _attrCount > 0 ? _attrs[_attrCount - 1].Name : null;
+        var name = Guessed(i, previous is null ? element.FirstAttribute : previous.NextAttribute, out var nameEnd);
+        if (name is null)
         {
-            return -1;
+            nameEnd = ScanName(i);
+            if (nameEnd < 0)
+            {
+                return -1;
+            }
+
+            name = NameAt(i, nameEnd);
+            if (previous is null)
+            {
+                element.FirstAttribute = name;
+            }
+            else
+            {
+                previous.NextAttribute = name;
+            }
         }
 
-        var name = NameAt(i, nameEnd);
         i = SkipWhitespace(nameEnd);
         if (i < 0)
         {
@@ -250,6 +282,7 @@ internal sealed partial class VimXmlReader
     private void CloseElement(int next)
     {
         ref var top = ref _frames[_frameCount - 1];
+        _lastTagClosed = true;
         _kind = XmlNodeKind.EndElement;
         _name = top.Name;
         _ns = top.Namespace;
@@ -257,96 +290,6 @@ internal sealed partial class VimXmlReader
         _depth = _frameCount - 1;
         _popPending = true;
         _pos = next;
-    }
-
-    /// <summary>Scans a name at <paramref name="i"/>: its end, or -1 when the buffer ends first; throws when no name starts there.</summary>
-    private int ScanName(int i)
-    {
-        if (i >= _end)
-        {
-            return -1;
-        }
-
-        var b = _buf[i];
-        if (b < 0x80)
-        {
-            if (!XmlChars.IsAsciiNameStart(b))
-            {
-                throw Malformed(i, $"A name cannot start with {XmlChars.Describe(b)}");
-            }
-
-            i++;
-        }
-        else
-        {
-            var next = ScanNameRune(i, start: true);
-            if (next <= i)
-            {
-                return next < 0 ? -1 : throw Malformed(i, "A name cannot start with this character");
-            }
-
-            i = next;
-        }
-
-        while (true)
-        {
-            var found = _buf.AsSpan(i, _end - i).IndexOfAnyExcept(XmlChars.AsciiNameChars);
-            if (found < 0)
-            {
-                return -1;
-            }
-
-            i += found;
-            if (_buf[i] < 0x80)
-            {
-                return i;
-            }
-
-            var next = ScanNameRune(i, start: false);
-            if (next <= i)
-            {
-                return next;
-            }
-
-            i = next;
-        }
-    }
-
-    // A non-ASCII character of a name: the offset after it; i itself when it is not a name character; -1 for more bytes.
-    private int ScanNameRune(int i, bool start)
-    {
-        var end = ScanRune(i);
-        if (end < 0)
-        {
-            return -1;
-        }
-
-        Rune.DecodeFromUtf8(_buf.AsSpan(i, end - i), out var rune, out _);
-        return (start ? XmlChars.IsNameStart(rune.Value) : XmlChars.IsNameChar(rune.Value)) ? end : i;
-    }
-
-    private Atom NameAt(int start, int end)
-    {
-        var atom = _atoms.Lookup(_buf.AsSpan(start, end - start));
-        if (!atom.IsName)
-        {
-            // Each spelling is checked against the namespace rules once, when first seen.
-            if (!XmlChars.IsQualifiedName(atom.Value, out var colon))
-            {
-                throw Malformed(start, $"'{atom.Value}' is not a valid name in a document with namespaces");
-            }
-
-            if (colon < 0)
-            {
-                atom.SetName(null, atom.Value);
-            }
-            else
-            {
-                atom.SetName(_atoms.Add(atom.Value.AsSpan(0, colon)), _atoms.Add(atom.Value.AsSpan(colon + 1)));
-            }
-        }
-
-        return atom;
     }
 
     private void Open(Atom name, bool empty, int tagStart)

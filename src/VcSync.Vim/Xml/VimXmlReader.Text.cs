@@ -81,7 +81,8 @@ internal sealed partial class VimXmlReader
         }
 
         var text = _buf.AsSpan(_pos, i - _pos);
-        var blank = flags is ValueFlags.None or ValueFlags.CarriageReturns && text.IndexOfAnyExcept(Whitespace) < 0;
+        // Values rarely start with white space: the first byte settles most of them without a second scan.
+        var blank = flags is ValueFlags.None or ValueFlags.CarriageReturns && XmlChars.IsWhitespace(text[0]) && text.IndexOfAnyExcept(Whitespace) < 0;
         if (_frameCount == 0)
         {
             if (!blank)
@@ -93,8 +94,8 @@ internal sealed partial class VimXmlReader
             return false;
         }
 
+        // _name stays: it is the last tag's, which guesses the next one (see TryStartTag).
         _kind = blank ? XmlNodeKind.Whitespace : XmlNodeKind.Text;
-        _name = null;
         _depth = _frameCount;
         _valueStart = _pos;
         _valueEnd = i;

@@ -36,6 +36,10 @@ internal static class XmlChars
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsAsciiNameChar(byte b) => b < 0x80 && (AsciiClass[b] & NameBit) != 0;
 
+    /// <summary>Whether a byte may continue a name: an ASCII name character, or any byte of a multi-byte character (checked on the slow path).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool MayContinueName(byte b) => b >= 0x80 || (AsciiClass[b] & NameBit) != 0;
+
     /// <summary>XML white space: space, tab, line feed, carriage return.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r';
