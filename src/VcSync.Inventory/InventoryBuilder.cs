@@ -22,6 +22,7 @@ public sealed class InventoryBuilder
 {
     private readonly MappedInventory _mapped = new();
     private readonly PropertyReader _read = new();
+    private readonly MapScratch _scratch = new();
     private readonly Dictionary<string, List<ValueWarning>> _warnings = new(StringComparer.Ordinal);
     private readonly bool _alarmsRequested;
     private ResolvedLookups? _lookups;
@@ -72,7 +73,7 @@ public sealed class InventoryBuilder
         switch (content.Obj.Type)
         {
             case Types.VirtualMachine:
-                var (vm, details) = VmMapper.Map(content, _read);
+                var (vm, details) = VmMapper.Map(content, _read, _scratch);
                 name = (_mapped.Vms[moref] = vm).Name;
                 _mapped.VmDetails[moref] = details;
                 break;
@@ -262,6 +263,7 @@ public sealed class InventoryBuilder
         var lookups = _lookups ?? throw new InvalidOperationException("Build the objects other than VMs before taking VMs.");
         _alarmedVms ??= AlarmedVms();
         var children = new VmChildren();
+        children.Reserve(_mapped.VmDetails.Values);
         var vms = new List<VmRecord>(_mapped.Vms.Count);
         foreach (var vm in _mapped.Vms.Values)
         {

@@ -7,8 +7,8 @@ namespace VcSync.Inventory.Mapping;
 internal sealed record MappedVm(
     ManagedObjectReference? Parent,
     string? ResourcePoolMoref,
-    List<KeyValuePair<int, string>>? CustomValues,
-    List<VmNicRecord> Nics,
-    List<VmDiskRecord> Disks,
-    List<VmPartitionRecord> Partitions,
-    List<VmSnapshotRecord> Snapshots);
+    KeyValuePair<int, string>[]? CustomValues,
+    MappedNic[] Nics,
+    MappedDisk[] Disks,
+    VmPartitionRecord[] Partitions,
+    VmSnapshotRecord[] Snapshots);

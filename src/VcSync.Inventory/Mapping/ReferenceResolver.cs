@@ -84,6 +84,7 @@ internal static class ReferenceResolver
 
         lookups = new ResolvedLookups(places, resolvedHosts, networksByMoref, datastoreNames);
         var children = new VmChildren();
+        children.Reserve(mapped.VmDetails.Values);
         var vms = new List<VmRecord>(mapped.Vms.Count);
         foreach (var vm in mapped.Vms.Values)
         {
@@ -125,10 +126,10 @@ internal static class ReferenceResolver
                 ClusterName = host is null ? vm.ClusterName : host.ClusterName,
                 Datacenter = dc,
                 FolderPath = path,
-                ResourcePool = PoolName(mapped, details.ResourcePoolMoref),
+                ResourcePool = PoolName(mapped, details.ResourcePoolMoref, children.PoolNames),
                 CustomAttributes = CustomAttributes.ToJson(details.CustomValues, mapped.CustomFieldNames),
             };
-            children.Add(details, mapped, lookups.Networks, lookups.DatastoreNames, host is null ? null : mapped.HostPortgroups.GetValueOrDefault(host.Moref));
+            children.Add(vm.Moref, details, mapped, lookups.Networks, lookups.DatastoreNames, host is null ? null : mapped.HostPortgroups.GetValueOrDefault(host.Moref));
         }
         else if (host is not null)
         {
@@ -162,17 +163,24 @@ internal static class ReferenceResolver
     private static ManagedObjectReference? ParentOf(MappedInventory mapped, string type, string moref) =>
         mapped.Parents.TryGetValue(new ManagedObjectReference(type, moref), out var parent) ? parent : null;
 
-    private static string? PoolName(MappedInventory mapped, string? pool)
+    private static string? PoolName(MappedInventory mapped, string? pool, Dictionary<string, string?> known)
     {
         if (pool is null)
         {
             return null;
         }
 
-        return mapped.Places.TryGetValue(new ManagedObjectReference(Types.ResourcePool, pool), out var place)
-            || mapped.Places.TryGetValue(new ManagedObjectReference(Types.VirtualApp, pool), out place)
-            ? place.Name
-            : null;
+        // Looked up once per pool: VMs share a few pools, and each lookup here makes two references.
+        if (!known.TryGetValue(pool, out var name))
+        {
+            name = mapped.Places.TryGetValue(new ManagedObjectReference(Types.ResourcePool, pool), out var place)
+                || mapped.Places.TryGetValue(new ManagedObjectReference(Types.VirtualApp, pool), out place)
+                ? place.Name
+                : null;
+            known[pool] = name;
+        }
+
+        return name;
     }
 
     private static string? EntityName(
