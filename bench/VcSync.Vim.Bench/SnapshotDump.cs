@@ -10,7 +10,7 @@ namespace VcSync.Vim.Bench;
 /// <summary>
 /// <c>dump OUT.txt [size] [seed]</c>: fetches a simulator world with the sync's filter and value filters and writes
 /// every record, warning and alarm the mapping makes of it, as text, for a byte-for-byte comparison of two builds'
-/// mappings. Three passes over the same contents: all at once and <see cref="InventoryBuilder.Build"/>; streamed
+/// mappings. Three passes over the same contents: all at once and <see cref="InventoryBuilder.Build"/> (twice); streamed
 /// (everything but the VMs, then the VMs taken a page at a time); and all at once after seeded mutations (values of
 /// other properties put in place of values and fields, fields dropped, list entries repeated), which walks the
 /// mapping's lenient and warning paths.
@@ -35,7 +35,12 @@ internal static class SnapshotDump
         await using var output = new StreamWriter(path, false, new UTF8Encoding(false));
         var all = new InventoryBuilder(true);
         all.AddRange(contents);
-        Write(output, "all", all.Build());
+        var first = all.Build();
+        Write(output, "all", first);
+
+        // Built again (as the live inventory does): the same snapshot, and the first one unchanged by it.
+        Write(output, "all, again", all.Build());
+        Write(output, "all, the first snapshot after the second", first);
 
         var streamed = new InventoryBuilder(true);
         streamed.AddRange(contents.Where(c => c.Obj.Type != InventoryPaths.Types.VirtualMachine));

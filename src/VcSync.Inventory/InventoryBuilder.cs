@@ -73,9 +73,7 @@ public sealed class InventoryBuilder
         switch (content.Obj.Type)
         {
             case Types.VirtualMachine:
-                var (vm, details) = VmMapper.Map(content, _read, _scratch);
-                name = (_mapped.Vms[moref] = vm).Name;
-                _mapped.VmDetails[moref] = details;
+                name = (_mapped.Vms[moref] = VmMapper.Map(content, _read, _scratch)).Record.Name;
                 break;
             case Types.HostSystem:
                 name = (_mapped.Hosts[moref] = HostMapper.Map(content, _read)).Name;
@@ -263,20 +261,20 @@ public sealed class InventoryBuilder
         var lookups = _lookups ?? throw new InvalidOperationException("Build the objects other than VMs before taking VMs.");
         _alarmedVms ??= AlarmedVms();
         var children = new VmChildren();
-        children.Reserve(_mapped.VmDetails.Values);
+        children.Reserve(_mapped.Vms.Values);
         var vms = new List<VmRecord>(_mapped.Vms.Count);
         foreach (var vm in _mapped.Vms.Values)
         {
-            vms.Add(ReferenceResolver.ResolveVm(_mapped, lookups, vm, children));
-            _mapped.TakenVms.Add(vm.Moref);
-            if (_alarmedVms.Contains(vm.Moref))
+            var record = ReferenceResolver.ResolveVm(_mapped, lookups, vm, children);
+            vms.Add(record);
+            _mapped.TakenVms.Add(record.Moref);
+            if (_alarmedVms.Contains(record.Moref))
             {
-                _mapped.TakenVmNames[vm.Moref] = vm.Name;
+                _mapped.TakenVmNames[record.Moref] = record.Name;
             }
         }
 
         _mapped.Vms.Clear();
-        _mapped.VmDetails.Clear();
         return VmsOnly(vms, children, null, vms.Count);
     }
 

@@ -3,12 +3,17 @@ using VcSync.Vim.Values;
 
 namespace VcSync.Inventory.Mapping;
 
-/// <summary>What a VM's content holds besides its row, for <see cref="ReferenceResolver"/> to finish.</summary>
+/// <summary>A VM's row and what its content holds besides, for <see cref="ReferenceResolver"/> to finish.</summary>
 internal sealed record MappedVm(
+    VmRecord Record,
     ManagedObjectReference? Parent,
     string? ResourcePoolMoref,
     KeyValuePair<int, string>[]? CustomValues,
     MappedNic[] Nics,
     MappedDisk[] Disks,
     VmPartitionRecord[] Partitions,
-    VmSnapshotRecord[] Snapshots);
+    VmSnapshotRecord[] Snapshots)
+{
+    /// <summary>Whether <see cref="Record"/> was handed out resolved: from then on it is copied, not changed.</summary>
+    public bool Published { get; set; }
+}

@@ -11,7 +11,7 @@ namespace VcSync.Inventory.Mapping;
 /// <remarks>A new column: a local, a <c>case</c> for its path (read with the method of its column's type), an initializer.</remarks>
 internal static class VmMapper
 {
-    public static (VmRecord Record, MappedVm Details) Map(ObjectContent content, PropertyReader read, MapScratch scratch)
+    public static MappedVm Map(ObjectContent content, PropertyReader read, MapScratch scratch)
     {
         string? name = null, uuid = null, powerState = null, hostMoref = null, ip = null;
         string? toolsStatus = null, toolsVersionStatus = null, guestOs = null;
@@ -92,8 +92,6 @@ internal static class VmMapper
         }
 
         var snapshots = SnapshotMapper.Map(moref, snapshot, scratch);
-        var details = new MappedVm(
-            parent, pool, CustomAttributes.Values(customValue, scratch), nics, disks, GuestMapper.Partitions(moref, guestDisk, scratch), snapshots);
         var record = new VmRecord
         {
             Moref = content.Obj.Value,
@@ -142,6 +140,7 @@ internal static class VmMapper
             // Counted when the device list came: an unset snapshot property means no snapshots, not an unread one.
             SnapshotCount = devices is null ? null : snapshots.Length,
         };
-        return (record, details);
+        return new MappedVm(
+            record, parent, pool, CustomAttributes.Values(customValue, scratch), nics, disks, GuestMapper.Partitions(moref, guestDisk, scratch), snapshots);
     }
 }
