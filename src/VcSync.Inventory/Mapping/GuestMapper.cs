@@ -75,7 +75,40 @@ internal static class GuestMapper
             }
         }
 
-        return all.Count == 0 ? null : Join(all);
+        if (all.Count == 0)
+        {
+            return null;
+        }
+
+        // Usually one NIC holds every address of the VM: its text serves for both.
+        return byDevice.Count > 0 && IsJoined(all, byDevice[^1].Addresses) ? byDevice[^1].Addresses : Join(all);
+    }
+
+    // Whether joined is the values, comma-separated.
+    private static bool IsJoined(List<string> values, string joined)
+    {
+        var rest = joined.AsSpan();
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (i > 0)
+            {
+                if (rest.IsEmpty || rest[0] != ',')
+                {
+                    return false;
+                }
+
+                rest = rest[1..];
+            }
+
+            if (!rest.StartsWith(values[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            rest = rest[values[i].Length..];
+        }
+
+        return rest.IsEmpty;
     }
 
     // One address (the usual NIC) is its own text.

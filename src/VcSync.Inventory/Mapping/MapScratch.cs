@@ -9,6 +9,9 @@ namespace VcSync.Inventory.Mapping;
 /// </summary>
 internal sealed class MapScratch
 {
+    private readonly (string? Name, DeviceKind Kind)[] _deviceTypes = new (string?, DeviceKind)[8];
+    private int _nextDeviceType;
+
     /// <summary>The NICs, disks and controllers of the VM's device list that have a key, in order.</summary>
     public List<(DeviceKind Kind, int Key, DataObject Device)> Devices { get; } = [];
 
@@ -23,7 +26,7 @@ internal sealed class MapScratch
 
     public List<MappedNic> Nics { get; } = [];
 
-    public List<MappedDisk> Disks { get; } = [];
+    public List<VmDiskRecord> Disks { get; } = [];
 
     public List<VmPartitionRecord> Partitions { get; } = [];
 
@@ -32,4 +35,28 @@ internal sealed class MapScratch
     public Stack<(DataObject Tree, string? Parent, int Depth)> PendingSnapshots { get; } = new();
 
     public List<KeyValuePair<int, string>> CustomValues { get; } = [];
+
+    /// <summary>
+    /// What a device type is. The decoder shares one string per type name, so the last few names are remembered by
+    /// reference: a VM's devices are of a handful of types, each otherwise a dictionary lookup and a few string searches.
+    /// </summary>
+    public DeviceKind KindOf(string typeName)
+    {
+        var types = _deviceTypes;
+        for (var i = 0; i < types.Length; i++)
+        {
+            if (ReferenceEquals(types[i].Name, typeName))
+            {
+                return types[i].Kind;
+            }
+        }
+
+        var kind = DeviceKinds.IsNic(typeName) ? DeviceKind.Nic
+            : DeviceKinds.IsDisk(typeName) ? DeviceKind.Disk
+            : DeviceKinds.IsController(typeName) ? DeviceKind.Controller
+            : DeviceKind.Other;
+        types[_nextDeviceType] = (typeName, kind);
+        _nextDeviceType = (_nextDeviceType + 1) % types.Length;
+        return kind;
+    }
 }

@@ -10,10 +10,13 @@ internal sealed record MappedVm(
     string? ResourcePoolMoref,
     KeyValuePair<int, string>[]? CustomValues,
     MappedNic[] Nics,
-    MappedDisk[] Disks,
+    VmDiskRecord[] Disks,
     VmPartitionRecord[] Partitions,
     VmSnapshotRecord[] Snapshots)
 {
-    /// <summary>Whether <see cref="Record"/> was handed out resolved: from then on it is copied, not changed.</summary>
+    /// <summary>
+    /// Whether <see cref="Record"/> and <see cref="Disks"/> were handed out resolved: from then on they are copied, not
+    /// changed.
+    /// </summary>
     public bool Published { get; set; }
 }

@@ -128,7 +128,11 @@ internal static class ReferenceResolver
         children.Add(record.Moref, vm, mapped, lookups.Networks, lookups.DatastoreNames, host is null ? null : mapped.HostPortgroups.GetValueOrDefault(host.Moref));
         if (vm.Published)
         {
-            return record with
+            // Handed out before: the same record while nothing it names changed, else a copy.
+            return Same(record.HostName, hostName) && Same(record.ClusterName, clusterName) && Same(record.Datacenter, dc)
+                && Same(record.FolderPath, path) && Same(record.ResourcePool, pool) && Same(record.CustomAttributes, custom)
+                ? record
+                : record with
             {
                 HostName = hostName,
                 ClusterName = clusterName,
@@ -164,6 +168,8 @@ internal static class ReferenceResolver
 
         return alarms;
     }
+
+    private static bool Same(string? a, string? b) => string.Equals(a, b, StringComparison.Ordinal);
 
     private static ManagedObjectReference? ParentOf(MappedInventory mapped, string type, string moref) =>
         mapped.Parents.TryGetValue(new ManagedObjectReference(type, moref), out var parent) ? parent : null;

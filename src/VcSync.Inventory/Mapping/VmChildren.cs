@@ -37,6 +37,10 @@ internal sealed class VmChildren
         Snapshots.EnsureCapacity(Snapshots.Count + snapshots);
     }
 
+    /// <summary>
+    /// Adds a VM's child rows, resolved: NICs made from what was mapped, disks completed in place the first time
+    /// (<see cref="MappedVm.Published"/> still false) and copied where a later resolve differs.
+    /// </summary>
     public void Add(
         string vmMoref,
         MappedVm vm,
@@ -68,27 +72,18 @@ internal sealed class VmChildren
             });
         }
 
-        foreach (ref readonly var disk in vm.Disks.AsSpan())
+        foreach (var disk in vm.Disks)
         {
-            Disks.Add(new VmDiskRecord
+            var datastoreName = disk.DatastoreMoref is { } ds && datastoreNames.TryGetValue(ds, out var dsName) ? dsName : null;
+            if (!vm.Published)
             {
-                VmMoref = vmMoref,
-                DeviceKey = disk.DeviceKey,
-                Label = disk.Label,
-                CapacityBytes = disk.CapacityBytes,
-                DatastoreMoref = disk.DatastoreMoref,
-                DatastoreName = disk.DatastoreMoref is { } ds && datastoreNames.TryGetValue(ds, out var dsName) ? dsName : null,
-                FileName = disk.FileName,
-                DiskUuid = disk.DiskUuid,
-                ThinProvisioned = disk.ThinProvisioned,
-                EagerlyScrub = disk.EagerlyScrub,
-                DiskMode = disk.DiskMode,
-                Sharing = disk.Sharing,
-                ControllerKey = disk.ControllerKey,
-                ControllerLabel = disk.ControllerLabel,
-                ControllerType = disk.ControllerType,
-                UnitNumber = disk.UnitNumber,
-            });
+                disk.Resolve(datastoreName);
+                Disks.Add(disk);
+            }
+            else
+            {
+                Disks.Add(string.Equals(disk.DatastoreName, datastoreName, StringComparison.Ordinal) ? disk : disk with { DatastoreName = datastoreName });
+            }
         }
 
         Partitions.AddRange(vm.Partitions);

@@ -1,3 +1,4 @@
+using VcSync.Inventory.Records;
 using VcSync.Vim.Values;
 using static VcSync.Inventory.Mapping.LenientValue;
 
@@ -5,7 +6,7 @@ namespace VcSync.Inventory.Mapping;
 
 /// <summary>
 /// Maps a VM's <c>config.hardware.device</c> (already trimmed to NICs, disks and controllers while streaming) to NICs
-/// and disks. Network names, switches and datastore names are set by <see cref="VmChildren"/>.
+/// and disk records. Network names, switches and datastore names are set by <see cref="VmChildren"/>.
 /// </summary>
 /// <remarks>
 /// Runs for every device of every VM, so it works in <see cref="MapScratch"/>'s lists: a device's kind is looked up
@@ -18,7 +19,7 @@ internal static class VmDeviceMapper
     /// The NICs and disks, in device order, the first of a repeated key kept. <paramref name="scratch"/>'s
     /// <see cref="MapScratch.NicAddresses"/> gives each NIC its addresses.
     /// </summary>
-    public static (MappedNic[] Nics, MappedDisk[] Disks) Map(object? devices, MapScratch scratch)
+    public static (MappedNic[] Nics, VmDiskRecord[] Disks) Map(string vmMoref, object? devices, MapScratch scratch)
     {
         var items = ValueItems.Of(devices);
         if (items.IsEmpty)
@@ -32,7 +33,7 @@ internal static class VmDeviceMapper
         {
             if (item is DataObject device)
             {
-                var kind = KindOf(device.TypeName);
+                var kind = scratch.KindOf(device.TypeName);
                 if (kind != DeviceKind.Other && Int(device["key"]) is { } key)
                 {
                     kept.Add((kind, key, device));
@@ -52,18 +53,12 @@ internal static class VmDeviceMapper
             }
             else if (kind == DeviceKind.Disk && !HasDisk(disks, key))
             {
-                disks.Add(MapDisk(key, device, kept));
+                disks.Add(MapDisk(vmMoref, key, device, kept));
             }
         }
 
         return (nics.ToArray(), disks.ToArray());
     }
-
-    private static DeviceKind KindOf(string typeName) =>
-        DeviceKinds.IsNic(typeName) ? DeviceKind.Nic
-        : DeviceKinds.IsDisk(typeName) ? DeviceKind.Disk
-        : DeviceKinds.IsController(typeName) ? DeviceKind.Controller
-        : DeviceKind.Other;
 
     private static bool HasNic(List<MappedNic> nics, int key)
     {
@@ -78,7 +73,7 @@ internal static class VmDeviceMapper
         return false;
     }
 
-    private static bool HasDisk(List<MappedDisk> disks, int key)
+    private static bool HasDisk(List<VmDiskRecord> disks, int key)
     {
         foreach (var disk in disks)
         {
@@ -139,7 +134,7 @@ internal static class VmDeviceMapper
             ips);
     }
 
-    private static MappedDisk MapDisk(int key, DataObject device, List<(DeviceKind Kind, int Key, DataObject Device)> devices)
+    private static VmDiskRecord MapDisk(string vmMoref, int key, DataObject device, List<(DeviceKind Kind, int Key, DataObject Device)> devices)
     {
         object? backingValue = null, deviceInfo = null, controllerKeyValue = null, bytes = null, kilobytes = null, unit = null;
         var fields = ValueItems.Fields(device);
@@ -198,20 +193,23 @@ internal static class VmDeviceMapper
             }
         }
 
-        return new MappedDisk(
-            key,
-            String(Field(deviceInfo, "label")),
-            capacity,
-            (datastore as ManagedObjectReference)?.Value,
-            String(fileName),
-            String(uuid),
-            Bool(thin),
-            Bool(scrub),
-            String(mode),
-            String(sharing),
-            controllerKey,
-            controller is null ? null : String(Path(controller, "deviceInfo.label")),
-            controller?.TypeName,
-            Int(unit));
+        return new VmDiskRecord
+        {
+            VmMoref = vmMoref,
+            DeviceKey = key,
+            Label = String(Field(deviceInfo, "label")),
+            CapacityBytes = capacity,
+            DatastoreMoref = (datastore as ManagedObjectReference)?.Value,
+            FileName = String(fileName),
+            DiskUuid = String(uuid),
+            ThinProvisioned = Bool(thin),
+            EagerlyScrub = Bool(scrub),
+            DiskMode = String(mode),
+            Sharing = String(sharing),
+            ControllerKey = controllerKey,
+            ControllerLabel = controller is null ? null : String(Path(controller, "deviceInfo.label")),
+            ControllerType = controller?.TypeName,
+            UnitNumber = Int(unit),
+        };
     }
 }

@@ -79,7 +79,7 @@ internal static class VmMapper
         var moref = content.Obj.Value;
         // The addresses first: the NICs take theirs as they are mapped.
         var allAddresses = GuestMapper.Addresses(guestNet, scratch);
-        var (nics, disks) = VmDeviceMapper.Map(devices, scratch);
+        var (nics, disks) = VmDeviceMapper.Map(moref, devices, scratch);
         long? diskCapacity = null;
         var overflow = false;
         foreach (var disk in disks)
