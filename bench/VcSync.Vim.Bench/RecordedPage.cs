@@ -113,6 +113,7 @@ internal sealed class RecordedPage : HttpMessageHandler
         var process = Process.GetCurrentProcess();
         var best = double.MaxValue;
         var cpu = new List<double>();
+        var threadCpu = new List<double>();
         var allocated = GC.GetTotalAllocatedBytes(true);
         _sampler?.Enabled = true;
         var collections = GC.CollectionCount(0);
@@ -120,8 +121,10 @@ internal sealed class RecordedPage : HttpMessageHandler
         {
             process.Refresh();
             var before = process.TotalProcessorTime;
+            var threadBefore = ThreadClock.Milliseconds();
             var watch = Stopwatch.StartNew();
             run();
+            threadCpu.Add(ThreadClock.Milliseconds() - threadBefore);
             best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
             process.Refresh();
             cpu.Add((process.TotalProcessorTime - before).TotalMilliseconds);
@@ -129,10 +132,11 @@ internal sealed class RecordedPage : HttpMessageHandler
 
         _sampler?.Enabled = false;
         cpu.Sort();
+        threadCpu.Sort();
         var perRound = (GC.GetTotalAllocatedBytes(true) - allocated) / 1e6 / rounds;
         var gcs = (GC.CollectionCount(0) - collections) / (double)rounds;
         Console.WriteLine(
-            $"{name,-42} wall best {best,7:F1} ms  CPU median {cpu[cpu.Count / 2],7:F1} ms (min {cpu[0],6:F1})  {bytes / 1e6 / best * 1000,6:F0} MB/s  alloc {perRound,6:F1} MB  GCs {gcs,4:F1}");
+            $"{name,-42} wall best {best,7:F1} ms  CPU median {cpu[cpu.Count / 2],7:F1} ms (min {cpu[0],6:F1})  {bytes / 1e6 / best * 1000,6:F0} MB/s  alloc {perRound,6:F1} MB  GCs {gcs,4:F1}  thread CPU median {threadCpu[threadCpu.Count / 2],6:F1} min {threadCpu[0],6:F1} ms");
         _sampler?.Print();
     }
 
