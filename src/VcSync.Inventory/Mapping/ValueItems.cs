@@ -13,11 +13,15 @@ internal static class ValueItems
     public static ReadOnlySpan<object?> Of(object? value) => value switch
     {
         null => default,
-        // The decoder's lists; any other list is copied.
+        // The decoder's lists (a list, or a list type of its own for repeated fields); any other list is copied.
         List<object?> list => CollectionsMarshal.AsSpan(list),
-        object?[] array => array,
+        object?[] array when array.GetType() == typeof(object[]) => array,
         _ => ToArray(VimValue.AsList(value)),
     };
+
+    /// <summary>The properties of an object content.</summary>
+    public static ReadOnlySpan<DynamicProperty> Properties(ObjectContent content) =>
+        content.PropSet is DynamicProperty[] array ? array : ToArray(content.PropSet);
 
     /// <summary>The fields of a data object in document order.</summary>
     public static ReadOnlySpan<KeyValuePair<string, object?>> Fields(DataObject data) =>

@@ -20,7 +20,7 @@ internal sealed class VmChildren
     public Dictionary<string, string?> PoolNames { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Makes room for the child rows of <paramref name="vms"/>: the lists are allocated once, not grown.</summary>
-    public void Reserve(IEnumerable<MappedVm> vms)
+    public void Reserve(Dictionary<string, MappedVm>.ValueCollection vms)
     {
         int nics = 0, disks = 0, partitions = 0, snapshots = 0;
         foreach (var vm in vms)

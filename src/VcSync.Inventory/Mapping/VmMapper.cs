@@ -28,10 +28,8 @@ internal static class VmMapper
         object? cpuAllocation = null, memoryAllocation = null, devices = null, snapshot = null, guestNet = null, guestDisk = null;
         object? customValue = null;
         ManagedObjectReference? parent = null;
-        var props = content.PropSet;
-        for (var i = 0; i < props.Count; i++)
+        foreach (var p in ValueItems.Properties(content))
         {
-            var p = props[i];
             switch (p.Name)
             {
                 case Name: name = read.String(p); break;
