@@ -9,6 +9,7 @@ namespace VcSync.Vim.Bench;
 /// <summary>
 /// Parse-speed micro-benchmark of the Vim layer. <c>synthetic [vms] [pageSize]</c> parses a recorded-style page set from
 /// memory; <c>file PAGE.xml</c> parses one recorded page, <c>record OUT.xml [size] [maxObjects]</c> records one;
+/// <c>dump OUT.txt [size] [seed]</c> writes what the mapping makes of a simulator world (<see cref="SnapshotDump"/>);
 /// <c>sim [size]</c> compares the parsed fetch with the wire floor against the simulator.
 /// </summary>
 internal static class Program
@@ -51,6 +52,12 @@ internal static class Program
         if (mode == "record")
         {
             await PageRecorder.RunAsync(args[1], args.Length > 2 ? args[2] : "plan", args.Length > 3 ? int.Parse(args[3], Ci) : 1000);
+            return 0;
+        }
+
+        if (mode == "dump")
+        {
+            await SnapshotDump.RunAsync(args[1], args.Length > 2 ? args[2] : "plan", args.Length > 3 ? long.Parse(args[3], Ci) : 1);
             return 0;
         }
 

@@ -22,6 +22,7 @@ public sealed class InventoryBuilder
 {
     private readonly MappedInventory _mapped = new();
     private readonly PropertyReader _read = new();
+    private readonly MapScratch _scratch = new();
     private readonly Dictionary<string, List<ValueWarning>> _warnings = new(StringComparer.Ordinal);
     private readonly bool _alarmsRequested;
     private ResolvedLookups? _lookups;
@@ -72,9 +73,7 @@ public sealed class InventoryBuilder
         switch (content.Obj.Type)
         {
             case Types.VirtualMachine:
-                var (vm, details) = VmMapper.Map(content, _read);
-                name = (_mapped.Vms[moref] = vm).Name;
-                _mapped.VmDetails[moref] = details;
+                name = (_mapped.Vms[moref] = VmMapper.Map(content, _read, _scratch)).Record.Name;
                 break;
             case Types.HostSystem:
                 name = (_mapped.Hosts[moref] = HostMapper.Map(content, _read)).Name;
@@ -262,19 +261,20 @@ public sealed class InventoryBuilder
         var lookups = _lookups ?? throw new InvalidOperationException("Build the objects other than VMs before taking VMs.");
         _alarmedVms ??= AlarmedVms();
         var children = new VmChildren();
+        children.Reserve(_mapped.Vms.Values);
         var vms = new List<VmRecord>(_mapped.Vms.Count);
         foreach (var vm in _mapped.Vms.Values)
         {
-            vms.Add(ReferenceResolver.ResolveVm(_mapped, lookups, vm, children));
-            _mapped.TakenVms.Add(vm.Moref);
-            if (_alarmedVms.Contains(vm.Moref))
+            var record = ReferenceResolver.ResolveVm(_mapped, lookups, vm, children);
+            vms.Add(record);
+            _mapped.TakenVms.Add(record.Moref);
+            if (_alarmedVms.Contains(record.Moref))
             {
-                _mapped.TakenVmNames[vm.Moref] = vm.Name;
+                _mapped.TakenVmNames[record.Moref] = record.Name;
             }
         }
 
         _mapped.Vms.Clear();
-        _mapped.VmDetails.Clear();
         return VmsOnly(vms, children, null, vms.Count);
     }
 

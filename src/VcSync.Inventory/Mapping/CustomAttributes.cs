@@ -36,23 +36,24 @@ internal static class CustomAttributes
         return names;
     }
 
-    /// <summary>The <c>customValue</c> entries as key and value, in server order.</summary>
-    public static List<KeyValuePair<int, string>>? Values(object? customValue)
+    /// <summary>The <c>customValue</c> entries as key and value, in server order; null when there is none.</summary>
+    public static KeyValuePair<int, string>[]? Values(object? customValue, MapScratch scratch)
     {
-        List<KeyValuePair<int, string>>? values = null;
-        foreach (var item in VimValue.AsList(customValue))
+        var values = scratch.CustomValues;
+        values.Clear();
+        foreach (var item in ValueItems.Of(customValue))
         {
             if (item is DataObject entry && Int(entry["key"]) is { } key)
             {
-                (values ??= []).Add(new(key, String(entry["value"]) ?? string.Empty));
+                values.Add(new(key, String(entry["value"]) ?? string.Empty));
             }
         }
 
-        return values;
+        return values.Count == 0 ? null : values.ToArray();
     }
 
     /// <summary>The JSON object of a VM's values; null when it has none.</summary>
-    public static string? ToJson(List<KeyValuePair<int, string>>? values, Dictionary<int, string> definitions)
+    public static string? ToJson(IReadOnlyList<KeyValuePair<int, string>>? values, Dictionary<int, string> definitions)
     {
         if (values is null || values.Count == 0)
         {

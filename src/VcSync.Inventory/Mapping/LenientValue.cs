@@ -13,11 +13,13 @@ internal static class LenientValue
     public static string? String(object? value) => value as string;
 
     public static int? Int(object? value) => value is string text
-        ? int.TryParse(text.AsSpan().Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i) ? i : null
+        ? Digits(text, 9) is { } small
+            ? (int)small
+            : int.TryParse(text.AsSpan().Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i) ? i : null
         : VimValue.AsInt(value);
 
     public static long? Long(object? value) => value is string text
-        ? long.TryParse(text.AsSpan().Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l : null
+        ? Digits(text, 18) ?? (long.TryParse(text.AsSpan().Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l : null)
         : VimValue.AsLong(value);
 
     public static bool? Bool(object? value) => value switch
@@ -55,4 +57,35 @@ internal static class LenientValue
 
     /// <summary>A nested field, following <paramref name="path"/> through data objects.</summary>
     public static object? Path(object? value, string path) => (value as DataObject)?.Get(path);
+
+    // Device keys, unit numbers and capacities come as text: a plain run of at most maxDigits ASCII digits (a '-' before
+    // it allowed) is its value, as the full parse would give; anything else (a '+', spaces, longer numbers) is left to it.
+    private static long? Digits(string text, int maxDigits)
+    {
+        var digits = text.AsSpan();
+        var negative = digits.Length > 0 && digits[0] == '-';
+        if (negative)
+        {
+            digits = digits[1..];
+        }
+
+        if (digits.IsEmpty || digits.Length > maxDigits)
+        {
+            return null;
+        }
+
+        long result = 0;
+        foreach (var c in digits)
+        {
+            var digit = (uint)(c - '0');
+            if (digit > 9)
+            {
+                return null;
+            }
+
+            result = (result * 10) + digit;
+        }
+
+        return negative ? -result : result;
+    }
 }

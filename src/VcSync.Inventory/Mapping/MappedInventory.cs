@@ -13,7 +13,8 @@ internal sealed class MappedInventory
 
     public Dictionary<string, HostRecord> Hosts { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, VmRecord> Vms { get; } = new(StringComparer.Ordinal);
+    /// <summary>Each VM's row and what it holds besides: parent, pool, custom values, child rows.</summary>
+    public Dictionary<string, MappedVm> Vms { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, MappedDatastore> Datastores { get; } = new(StringComparer.Ordinal);
 
@@ -27,9 +28,6 @@ internal sealed class MappedInventory
 
     /// <summary>Alarm definitions: moref to <c>info.name</c>.</summary>
     public Dictionary<string, string?> AlarmNames { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>What each VM holds besides its row: parent, pool, custom values, child rows.</summary>
-    public Dictionary<string, MappedVm> VmDetails { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Standard-switch portgroups per host.</summary>
     public Dictionary<string, List<HostPortgroupRecord>> HostPortgroups { get; } = new(StringComparer.Ordinal);
@@ -84,7 +82,6 @@ internal sealed class MappedInventory
         var moref = obj.Value;
         _ = Clusters.Remove(moref) || Hosts.Remove(moref) || Vms.Remove(moref) || Datastores.Remove(moref) ||
             Networks.Remove(moref) || Switches.Remove(moref) || AlarmsByFolder.Remove(moref) || AlarmNames.Remove(moref);
-        VmDetails.Remove(moref);
         HostPortgroups.Remove(moref);
         Parents.Remove(obj);
         Places.Remove(obj);

@@ -3,12 +3,20 @@ using VcSync.Vim.Values;
 
 namespace VcSync.Inventory.Mapping;
 
-/// <summary>What a VM's content holds besides its row, for <see cref="ReferenceResolver"/> to finish.</summary>
+/// <summary>A VM's row and what its content holds besides, for <see cref="ReferenceResolver"/> to finish.</summary>
 internal sealed record MappedVm(
+    VmRecord Record,
     ManagedObjectReference? Parent,
     string? ResourcePoolMoref,
-    List<KeyValuePair<int, string>>? CustomValues,
-    List<VmNicRecord> Nics,
-    List<VmDiskRecord> Disks,
-    List<VmPartitionRecord> Partitions,
-    List<VmSnapshotRecord> Snapshots);
+    KeyValuePair<int, string>[]? CustomValues,
+    MappedNic[] Nics,
+    VmDiskRecord[] Disks,
+    VmPartitionRecord[] Partitions,
+    VmSnapshotRecord[] Snapshots)
+{
+    /// <summary>
+    /// Whether <see cref="Record"/> and <see cref="Disks"/> were handed out resolved: from then on they are copied, not
+    /// changed.
+    /// </summary>
+    public bool Published { get; set; }
+}

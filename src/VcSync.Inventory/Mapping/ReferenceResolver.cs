@@ -84,6 +84,7 @@ internal static class ReferenceResolver
 
         lookups = new ResolvedLookups(places, resolvedHosts, networksByMoref, datastoreNames);
         var children = new VmChildren();
+        children.Reserve(mapped.Vms.Values);
         var vms = new List<VmRecord>(mapped.Vms.Count);
         foreach (var vm in mapped.Vms.Values)
         {
@@ -110,32 +111,41 @@ internal static class ReferenceResolver
         };
     }
 
-    /// <summary>Resolves one VM against lookups of a full resolve (valid while no other object changed), its child rows into <paramref name="children"/>.</summary>
-    public static VmRecord ResolveVm(MappedInventory mapped, ResolvedLookups lookups, VmRecord vm, VmChildren children)
+    /// <summary>
+    /// Resolves one VM against lookups of a full resolve (valid while no other object changed), its child rows into
+    /// <paramref name="children"/>. The first resolve of a mapped VM completes its record in place; later ones copy it.
+    /// </summary>
+    public static VmRecord ResolveVm(MappedInventory mapped, ResolvedLookups lookups, MappedVm vm, VmChildren children)
     {
-        var host = vm.HostMoref is { } hostMoref && lookups.Hosts.TryGetValue(hostMoref, out var h) ? h : null;
-        var resolved = vm;
-        if (mapped.VmDetails.TryGetValue(vm.Moref, out var details))
+        var record = vm.Record;
+        var host = record.HostMoref is { } hostMoref && lookups.Hosts.TryGetValue(hostMoref, out var h) ? h : null;
+        var (dc, path) = lookups.Places.Of(vm.Parent);
+        // The mapped record's resolved columns are unset (or set by an earlier resolve), so each is set from scratch.
+        var hostName = host?.Name;
+        var clusterName = host?.ClusterName;
+        var pool = PoolName(mapped, vm.ResourcePoolMoref, children.PoolNames);
+        var custom = CustomAttributes.ToJson(vm.CustomValues, mapped.CustomFieldNames);
+        children.Add(record.Moref, vm, mapped, lookups.Networks, lookups.DatastoreNames, host is null ? null : mapped.HostPortgroups.GetValueOrDefault(host.Moref));
+        if (vm.Published)
         {
-            // One copy of the record with everything resolved, not one per step.
-            var (dc, path) = lookups.Places.Of(details.Parent);
-            resolved = vm with
+            // Handed out before: the same record while nothing it names changed, else a copy.
+            return Same(record.HostName, hostName) && Same(record.ClusterName, clusterName) && Same(record.Datacenter, dc)
+                && Same(record.FolderPath, path) && Same(record.ResourcePool, pool) && Same(record.CustomAttributes, custom)
+                ? record
+                : record with
             {
-                HostName = host is null ? vm.HostName : host.Name,
-                ClusterName = host is null ? vm.ClusterName : host.ClusterName,
+                HostName = hostName,
+                ClusterName = clusterName,
                 Datacenter = dc,
                 FolderPath = path,
-                ResourcePool = PoolName(mapped, details.ResourcePoolMoref),
-                CustomAttributes = CustomAttributes.ToJson(details.CustomValues, mapped.CustomFieldNames),
+                ResourcePool = pool,
+                CustomAttributes = custom,
             };
-            children.Add(details, mapped, lookups.Networks, lookups.DatastoreNames, host is null ? null : mapped.HostPortgroups.GetValueOrDefault(host.Moref));
-        }
-        else if (host is not null)
-        {
-            resolved = vm with { HostName = host.Name, ClusterName = host.ClusterName };
         }
 
-        return resolved;
+        record.Resolve(hostName, clusterName, dc, path, pool, custom);
+        vm.Published = true;
+        return record;
     }
 
     /// <summary>The triggered alarms with their entity and definition names; null when alarms were neither asked nor read.</summary>
@@ -159,26 +169,35 @@ internal static class ReferenceResolver
         return alarms;
     }
 
+    private static bool Same(string? a, string? b) => string.Equals(a, b, StringComparison.Ordinal);
+
     private static ManagedObjectReference? ParentOf(MappedInventory mapped, string type, string moref) =>
         mapped.Parents.TryGetValue(new ManagedObjectReference(type, moref), out var parent) ? parent : null;
 
-    private static string? PoolName(MappedInventory mapped, string? pool)
+    private static string? PoolName(MappedInventory mapped, string? pool, Dictionary<string, string?> known)
     {
         if (pool is null)
         {
             return null;
         }
 
-        return mapped.Places.TryGetValue(new ManagedObjectReference(Types.ResourcePool, pool), out var place)
-            || mapped.Places.TryGetValue(new ManagedObjectReference(Types.VirtualApp, pool), out place)
-            ? place.Name
-            : null;
+        // Looked up once per pool: VMs share a few pools, and each lookup here makes two references.
+        if (!known.TryGetValue(pool, out var name))
+        {
+            name = mapped.Places.TryGetValue(new ManagedObjectReference(Types.ResourcePool, pool), out var place)
+                || mapped.Places.TryGetValue(new ManagedObjectReference(Types.VirtualApp, pool), out place)
+                ? place.Name
+                : null;
+            known[pool] = name;
+        }
+
+        return name;
     }
 
     private static string? EntityName(
         MappedInventory mapped, Dictionary<string, HostRecord> hosts, string type, string moref) => type switch
     {
-        Types.VirtualMachine => mapped.Vms.TryGetValue(moref, out var vm) ? vm.Name : mapped.TakenVmNames.GetValueOrDefault(moref),
+        Types.VirtualMachine => mapped.Vms.TryGetValue(moref, out var vm) ? vm.Record.Name : mapped.TakenVmNames.GetValueOrDefault(moref),
         Types.HostSystem => hosts.TryGetValue(moref, out var host) ? host.Name : null,
         Types.ClusterComputeResource => mapped.Clusters.TryGetValue(moref, out var cluster) ? cluster.Name : null,
         Types.Datastore => mapped.Datastores.TryGetValue(moref, out var ds) ? ds.Record.Name : null,

@@ -10,19 +10,20 @@ internal static class SnapshotMapper
     /// <summary>The deepest tree level read; vSphere allows 32 snapshots in a chain.</summary>
     private const int MaxDepth = 64;
 
-    public static List<VmSnapshotRecord> Map(string vmMoref, object? snapshotInfo)
+    public static VmSnapshotRecord[] Map(string vmMoref, object? snapshotInfo, MapScratch scratch)
     {
-        var snapshots = new List<VmSnapshotRecord>();
         if (snapshotInfo is not DataObject info)
         {
-            return snapshots;
+            return [];
         }
 
+        var snapshots = scratch.Snapshots;
+        var pending = scratch.PendingSnapshots;
+        snapshots.Clear();
+        pending.Clear();
         var current = (info["currentSnapshot"] as ManagedObjectReference)?.Value;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<(DataObject Tree, string? Parent, int Depth)>();
-        var roots = VimValue.AsList(info["rootSnapshotList"]);
-        for (var i = roots.Count - 1; i >= 0; i--)
+        var roots = ValueItems.Of(info["rootSnapshotList"]);
+        for (var i = roots.Length - 1; i >= 0; i--)
         {
             if (roots[i] is DataObject root)
             {
@@ -33,7 +34,8 @@ internal static class SnapshotMapper
         while (pending.Count > 0)
         {
             var (tree, parent, depth) = pending.Pop();
-            if ((tree["snapshot"] as ManagedObjectReference)?.Value is not { Length: > 0 } moref || !seen.Add(moref))
+            // A repeated snapshot is kept once, where it came first.
+            if ((tree["snapshot"] as ManagedObjectReference)?.Value is not { Length: > 0 } moref || Has(snapshots, moref))
             {
                 continue;
             }
@@ -57,8 +59,8 @@ internal static class SnapshotMapper
                 continue;
             }
 
-            var children = VimValue.AsList(tree["childSnapshotList"]);
-            for (var i = children.Count - 1; i >= 0; i--)
+            var children = ValueItems.Of(tree["childSnapshotList"]);
+            for (var i = children.Length - 1; i >= 0; i--)
             {
                 if (children[i] is DataObject child)
                 {
@@ -67,6 +69,19 @@ internal static class SnapshotMapper
             }
         }
 
-        return snapshots;
+        return snapshots.ToArray();
+    }
+
+    private static bool Has(List<VmSnapshotRecord> snapshots, string moref)
+    {
+        foreach (var snapshot in snapshots)
+        {
+            if (string.Equals(snapshot.SnapshotMoref, moref, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -11,7 +11,7 @@ namespace VcSync.Inventory.Mapping;
 /// <remarks>A new column: a local, a <c>case</c> for its path (read with the method of its column's type), an initializer.</remarks>
 internal static class VmMapper
 {
-    public static (VmRecord Record, MappedVm Details) Map(ObjectContent content, PropertyReader read)
+    public static MappedVm Map(ObjectContent content, PropertyReader read, MapScratch scratch)
     {
         string? name = null, uuid = null, powerState = null, hostMoref = null, ip = null;
         string? toolsStatus = null, toolsVersionStatus = null, guestOs = null;
@@ -28,10 +28,8 @@ internal static class VmMapper
         object? cpuAllocation = null, memoryAllocation = null, devices = null, snapshot = null, guestNet = null, guestDisk = null;
         object? customValue = null;
         ManagedObjectReference? parent = null;
-        var props = content.PropSet;
-        for (var i = 0; i < props.Count; i++)
+        foreach (var p in ValueItems.Properties(content))
         {
-            var p = props[i];
             switch (p.Name)
             {
                 case Name: name = read.String(p); break;
@@ -77,19 +75,9 @@ internal static class VmMapper
         }
 
         var moref = content.Obj.Value;
-        var (nics, disks) = VmDeviceMapper.Map(moref, devices);
-        var (nicAddresses, allAddresses) = GuestMapper.Addresses(guestNet);
-        if (nicAddresses.Count > 0)
-        {
-            for (var i = 0; i < nics.Count; i++)
-            {
-                if (nicAddresses.TryGetValue(nics[i].DeviceKey, out var addresses))
-                {
-                    nics[i] = nics[i] with { IpAddresses = addresses };
-                }
-            }
-        }
-
+        // The addresses first: the NICs take theirs as they are mapped.
+        var allAddresses = GuestMapper.Addresses(guestNet, scratch);
+        var (nics, disks) = VmDeviceMapper.Map(moref, devices, scratch);
         long? diskCapacity = null;
         var overflow = false;
         foreach (var disk in disks)
@@ -101,9 +89,7 @@ internal static class VmMapper
             }
         }
 
-        var snapshots = SnapshotMapper.Map(moref, snapshot);
-        var details = new MappedVm(
-            parent, pool, CustomAttributes.Values(customValue), nics, disks, GuestMapper.Partitions(moref, guestDisk), snapshots);
+        var snapshots = SnapshotMapper.Map(moref, snapshot, scratch);
         var record = new VmRecord
         {
             Moref = content.Obj.Value,
@@ -147,11 +133,12 @@ internal static class VmMapper
             MemoryLimitMb = LenientValue.Long(LenientValue.Field(memoryAllocation, "limit")),
             MemoryShares = LenientValue.Int(LenientValue.Path(memoryAllocation, "shares.shares")),
             MemorySharesLevel = LenientValue.String(LenientValue.Path(memoryAllocation, "shares.level")),
-            NicCount = devices is null ? null : nics.Count,
-            DiskCount = devices is null ? null : disks.Count,
+            NicCount = devices is null ? null : nics.Length,
+            DiskCount = devices is null ? null : disks.Length,
             // Counted when the device list came: an unset snapshot property means no snapshots, not an unread one.
-            SnapshotCount = devices is null ? null : snapshots.Count,
+            SnapshotCount = devices is null ? null : snapshots.Length,
         };
-        return (record, details);
+        return new MappedVm(
+            record, parent, pool, CustomAttributes.Values(customValue, scratch), nics, disks, GuestMapper.Partitions(moref, guestDisk, scratch), snapshots);
     }
 }

@@ -3,6 +3,9 @@ namespace VcSync.Inventory.Records;
 /// <summary>A virtual disk of a VM (<c>vcenter_vm_disks</c>), from <c>config.hardware.device</c>.</summary>
 public sealed record VmDiskRecord
 {
+    // Resolved in place by the mapping, once, before the record is handed out (see Resolve).
+    private string? _datastoreName;
+
     /// <summary>The VM.</summary>
     public required string VmMoref { get; init; }
 
@@ -19,7 +22,7 @@ public sealed record VmDiskRecord
     public string? DatastoreMoref { get; init; }
 
     /// <summary>That datastore's name.</summary>
-    public string? DatastoreName { get; init; }
+    public string? DatastoreName { get => _datastoreName; init => _datastoreName = value; }
 
     /// <summary><c>backing.fileName</c>, e.g. <c>[ds1] vm/vm.vmdk</c>.</summary>
     public string? FileName { get; init; }
@@ -50,4 +53,10 @@ public sealed record VmDiskRecord
 
     /// <summary><c>unitNumber</c> on the controller.</summary>
     public int? UnitNumber { get; init; }
+
+    /// <summary>
+    /// Sets the datastore's name on a record the mapping made and has not handed out yet; later resolves copy the
+    /// record instead, so a record a caller holds never changes.
+    /// </summary>
+    internal void Resolve(string? datastoreName) => _datastoreName = datastoreName;
 }

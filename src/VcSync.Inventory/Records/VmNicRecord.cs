@@ -39,6 +39,4 @@ public sealed record VmNicRecord
     /// <summary>The NIC's addresses from <c>guest.net</c>, comma-separated.</summary>
     public string? IpAddresses { get; init; }
 
-    /// <summary>The portgroup key of a distributed port, resolved to <see cref="NetworkMoref"/> after the last page.</summary>
-    internal string? PortgroupKey { get; init; }
 }

@@ -3,6 +3,15 @@ namespace VcSync.Inventory.Records;
 /// <summary>A <c>VirtualMachine</c>, as the <c>vcenter_vms</c> table holds it.</summary>
 public sealed record VmRecord : IInventoryRecord
 {
+    // What the mapping resolves after the last page. It resolves a VM's record in place, once, before handing it out
+    // (see Resolve), instead of copying it: a VM's row is several hundred bytes and the largest part of a fetch's records.
+    private string? _hostName;
+    private string? _clusterName;
+    private string? _datacenter;
+    private string? _folderPath;
+    private string? _resourcePool;
+    private string? _customAttributes;
+
     /// <inheritdoc />
     public required string Moref { get; init; }
 
@@ -28,10 +37,10 @@ public sealed record VmRecord : IInventoryRecord
     public string? HostMoref { get; init; }
 
     /// <summary>That host's name.</summary>
-    public string? HostName { get; init; }
+    public string? HostName { get => _hostName; init => _hostName = value; }
 
     /// <summary>The cluster of that host; null when standalone.</summary>
-    public string? ClusterName { get; init; }
+    public string? ClusterName { get => _clusterName; init => _clusterName = value; }
 
     /// <summary><c>guest.ipAddress</c>.</summary>
     public string? IpAddress { get; init; }
@@ -49,13 +58,13 @@ public sealed record VmRecord : IInventoryRecord
     public long? DiskUncommittedBytes { get; init; }
 
     /// <summary>The datacenter the object is in.</summary>
-    public string? Datacenter { get; init; }
+    public string? Datacenter { get => _datacenter; init => _datacenter = value; }
 
     /// <summary>The folders between the datacenter's hidden type folder and the object, <c>/A/B</c>; <c>/</c> at the top.</summary>
-    public string? FolderPath { get; init; }
+    public string? FolderPath { get => _folderPath; init => _folderPath = value; }
 
     /// <summary><c>resourcePool</c>, by name.</summary>
-    public string? ResourcePool { get; init; }
+    public string? ResourcePool { get => _resourcePool; init => _resourcePool = value; }
 
     /// <summary><c>config.annotation</c>.</summary>
     public string? Annotation { get; init; }
@@ -151,5 +160,19 @@ public sealed record VmRecord : IInventoryRecord
     public int? SnapshotCount { get; init; }
 
     /// <summary><c>customValue</c> as a JSON object of attribute name to value, names sorted; null when there is none.</summary>
-    public string? CustomAttributes { get; init; }
+    public string? CustomAttributes { get => _customAttributes; init => _customAttributes = value; }
+
+    /// <summary>
+    /// Sets the resolved columns of a record the mapping made and has not handed out yet; every later resolve of the
+    /// same VM copies it instead (<c>with</c>), so a record a caller holds never changes.
+    /// </summary>
+    internal void Resolve(string? hostName, string? clusterName, string? datacenter, string? folderPath, string? resourcePool, string? customAttributes)
+    {
+        _hostName = hostName;
+        _clusterName = clusterName;
+        _datacenter = datacenter;
+        _folderPath = folderPath;
+        _resourcePool = resourcePool;
+        _customAttributes = customAttributes;
+    }
 }
