@@ -12,10 +12,14 @@ internal static class VcSyncCommandLine
 
     public static RootCommand Build()
     {
+        // Both before the first command: the help and version options' descriptions come without a ResourceManager, and
+        // --help writes its text itself (each a part of `vcsync --help`'s start-up; see their docs).
+        CommandLineResources.Install();
         var root = new RootCommand("VcSync: mirror a VMware vCenter inventory into a SQL database, fast.")
         {
             CliOptions.Verbose,
         };
+        HelpTextAction.Attach(root);
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ProbeCommand.Create());
         root.Subcommands.Add(SyncCommand.Create());
