@@ -31,6 +31,23 @@ public sealed class HelpTextTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void The_root_help_built_from_names_only_is_the_whole_trees(int width)
+    {
+        var whole = HelpText.Of(VcSyncCommandLine.Build(), width);
+        foreach (var token in new[] { "--help", "-h", "-?", "/?" })
+        {
+            var namesOnly = VcSyncCommandLine.Build([token]);
+            Assert.All(namesOnly.Subcommands, c => Assert.Empty(c.Options));
+            Assert.Equal(whole, HelpText.Of(namesOnly, width));
+        }
+
+        // Any other command line builds every command whole.
+        Assert.NotEmpty(VcSyncCommandLine.Build(["sync", "--help"]).Subcommands.Single(c => c.Name == "sync").Options);
+        Assert.NotEmpty(VcSyncCommandLine.Build(["--help", "--verbose"]).Subcommands.Single(c => c.Name == "sync").Options);
+    }
+
     [Fact]
     public void The_help_option_writes_the_help_text_even_when_the_command_line_has_errors()
     {
