@@ -9,11 +9,16 @@ namespace VcSync.Cli.Commands;
 /// <summary><c>vcsync alarms</c>: the triggered alarms the last syncs read, newest first.</summary>
 internal static class AlarmsCommand
 {
+    public const string Name = "alarms";
+
+    /// <summary>The command's line in <c>vcsync --help</c>.</summary>
+    public const string Description = "Triggered alarms from the database, newest first";
+
     private static readonly Option<string?> Status = CreateStatus();
 
     public static Command Create()
     {
-        var command = new Command("alarms", "Triggered alarms from the database, newest first")
+        var command = new Command(Name, Description)
         {
             CliOptions.VCenter, Status, CliOptions.Database, CliOptions.Json,
         };

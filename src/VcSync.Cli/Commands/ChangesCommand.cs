@@ -11,6 +11,11 @@ namespace VcSync.Cli.Commands;
 /// <summary><c>vcsync changes</c>: the change history, newest first.</summary>
 internal static class ChangesCommand
 {
+    public const string Name = "changes";
+
+    /// <summary>The command's line in <c>vcsync --help</c>.</summary>
+    public const string Description = "What changed in the inventory, newest first (written by full syncs and the watcher)";
+
     public static Command Create()
     {
         var since = new Option<string?>("--since") { Description = "Only changes since then: a duration back from now (1h, 30m, 7d) or an ISO-8601 time" };
@@ -18,7 +23,7 @@ internal static class ChangesCommand
         type.AcceptOnlyFromAmong("vm", "host", "cluster", "datastore", "network", "alarm");
         var moref = new Option<string?>("--moref") { Description = "Only this object (its managed object reference, e.g. vm-42)" };
         var limit = new Option<int>("--limit") { Description = "The most rows to show", DefaultValueFactory = _ => 1000 };
-        var command = new Command("changes", "What changed in the inventory, newest first (written by full syncs and the watcher)")
+        var command = new Command(Name, Description)
         {
             CliOptions.VCenter, since, type, moref, limit, CliOptions.Database, CliOptions.Json,
         };

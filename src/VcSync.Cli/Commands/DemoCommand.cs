@@ -14,6 +14,9 @@ internal static class DemoCommand
 {
     public const string Name = "demo";
 
+    /// <summary>The command's line in <c>vcsync --help</c>.</summary>
+    public const string Description = "Start the bundled vCenter simulator and sync it into the database";
+
     private const string DemoName = "demo";
 
     public static Command Create()
@@ -24,7 +27,7 @@ internal static class DemoCommand
             DefaultValueFactory = _ => "plan",
         };
         size.AcceptOnlyFromAmong("small", "plan", "10k", "max");
-        var command = new Command(Name, "Start the bundled vCenter simulator and sync it into the database")
+        var command = new Command(Name, Description)
         {
             CliOptions.Database, CliOptions.Json, CliOptions.Deadline, size,
         };

@@ -14,6 +14,11 @@ namespace VcSync.Cli.Commands;
 /// </summary>
 internal static class ExportCommand
 {
+    public const string Name = "export";
+
+    /// <summary>The command's line in <c>vcsync --help</c>.</summary>
+    public const string Description = "Write the inventory as an RVTools-compatible .xlsx workbook or CSV files";
+
     private static readonly Option<string> Format = CreateFormat();
 
     private static readonly Option<string?> Out = new("--out", "-o")
@@ -23,7 +28,7 @@ internal static class ExportCommand
 
     public static Command Create()
     {
-        var command = new Command("export", "Write the inventory as an RVTools-compatible .xlsx workbook or CSV files")
+        var command = new Command(Name, Description)
         {
             Format, Out, CliOptions.VCenter, CliOptions.Database, CliOptions.Json,
         };

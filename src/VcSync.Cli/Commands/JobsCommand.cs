@@ -12,9 +12,14 @@ namespace VcSync.Cli.Commands;
 /// <summary><c>vcsync jobs enqueue|list|show|cancel</c>: the sync job queue that <c>vcsync worker</c> runs.</summary>
 internal static class JobsCommand
 {
+    public const string Name = "jobs";
+
+    /// <summary>The command's line in <c>vcsync --help</c>.</summary>
+    public const string Description = "The sync job queue that 'vcsync worker' processes";
+
     public static Command Create()
     {
-        var command = new Command("jobs", "The sync job queue that 'vcsync worker' processes");
+        var command = new Command(Name, Description);
         command.Subcommands.Add(Enqueue());
         command.Subcommands.Add(List());
         command.Subcommands.Add(Show());

@@ -14,10 +14,13 @@ internal static class ProbeCommand
 {
     public const string Name = "probe";
 
+    /// <summary>The command's line in <c>vcsync --help</c>.</summary>
+    public const string Description = "Log in, fetch the inventory once and print counts; writes nothing";
+
     public static Command Create()
     {
         var pageSize = new Option<int?>("--page-size") { Description = "Objects per PropertyCollector page (default: the server's)" };
-        var command = new Command(Name, "Log in, fetch the inventory once and print counts; writes nothing")
+        var command = new Command(Name, Description)
         {
             CliOptions.Url, CliOptions.Username, CliOptions.PasswordStdin, CliOptions.Insecure, CliOptions.Thumbprint,
             CliOptions.Timeout, CliOptions.Json, pageSize,

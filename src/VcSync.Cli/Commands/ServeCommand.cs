@@ -17,6 +17,9 @@ internal static class ServeCommand
 {
     public const string Name = "serve";
 
+    /// <summary>The command's line in <c>vcsync --help</c>.</summary>
+    public const string Description = "Serve the dashboard, the HTTP API (/api/v1, /openapi/v1.json) and Prometheus metrics (/metrics)";
+
     public static Command Create()
     {
         var listen = new Option<string>("--listen")
@@ -37,7 +40,7 @@ internal static class ServeCommand
             Description = "With --worker or --watch: keep the change history this many days",
             DefaultValueFactory = _ => 90,
         };
-        var command = new Command(Name, "Serve the dashboard, the HTTP API (/api/v1, /openapi/v1.json) and Prometheus metrics (/metrics)")
+        var command = new Command(Name, Description)
         {
             CliOptions.Database, listen, tokenFile, anonymousRead, worker, watch, alarmInterval, historyDays, CliOptions.Timeout,
         };

@@ -14,11 +14,16 @@ namespace VcSync.Cli.Commands;
 /// </summary>
 internal static class ServersCommand
 {
+    public const string Name = "servers";
+
+    /// <summary>The command's line in <c>vcsync --help</c>.</summary>
+    public const string Description = "Dell servers and the ESXi hosts they are linked to";
+
     private static readonly Option<bool> Unlinked = new("--unlinked") { Description = "Only servers linked to no host" };
 
     public static Command Create()
     {
-        var command = new Command("servers", "Dell servers and the ESXi hosts they are linked to")
+        var command = new Command(Name, Description)
         {
             Unlinked, CliOptions.Database, CliOptions.Json,
         };

@@ -11,11 +11,14 @@ internal static class SyncCommand
 {
     public const string Name = "sync";
 
+    /// <summary>The command's line in <c>vcsync --help</c>.</summary>
+    public const string Description = "Sync one vCenter's inventory into the database";
+
     public static Command Create()
     {
         var name = new Option<string?>("--name") { Description = "Name to register the vCenter under (default: its host name)" };
         var pageSize = new Option<int?>("--page-size") { Description = $"Objects per PropertyCollector page to ask for (default {SyncTarget.DefaultMaxObjectsPerPage}; the server may cut pages smaller)" };
-        var command = new Command(Name, "Sync one vCenter's inventory into the database")
+        var command = new Command(Name, Description)
         {
             CliOptions.Url, CliOptions.Username, CliOptions.PasswordStdin, CliOptions.Insecure, CliOptions.Thumbprint,
             CliOptions.Timeout, CliOptions.Deadline, CliOptions.Retries, CliOptions.RetryDelay, name, CliOptions.Database, CliOptions.Json, pageSize,

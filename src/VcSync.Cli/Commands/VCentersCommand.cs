@@ -13,9 +13,14 @@ namespace VcSync.Cli.Commands;
 /// </summary>
 internal static class VCentersCommand
 {
+    public const string Name = "vcenters";
+
+    /// <summary>The command's line in <c>vcsync --help</c>.</summary>
+    public const string Description = "Registered vCenters and their last sync; add, change or remove them";
+
     public static Command Create()
     {
-        var command = new Command("vcenters", "Registered vCenters and their last sync; add, change or remove them")
+        var command = new Command(Name, Description)
         {
             CliOptions.Database, CliOptions.Json,
         };

@@ -13,12 +13,15 @@ internal static class WatchCommand
 {
     public const string Name = "watch";
 
+    /// <summary>The command's line in <c>vcsync --help</c>.</summary>
+    public const string Description = "Keep one vCenter's inventory live: a full sync, then every change vCenter reports, until stopped";
+
     public static Command Create()
     {
         var name = new Option<string?>("--name") { Description = "With --url: the name to register the vCenter under (default: its host name)" };
         var alarmInterval = WatchOptionsParser.AlarmInterval();
         var workerId = new Option<string?>("--worker-id") { Description = "The id on the watcher row (default: host name and process id)" };
-        var command = new Command(Name, "Keep one vCenter's inventory live: a full sync, then every change vCenter reports, until stopped")
+        var command = new Command(Name, Description)
         {
             CliOptions.VCenter, CliOptions.Url, CliOptions.Username, CliOptions.PasswordStdin, CliOptions.Insecure, CliOptions.Thumbprint,
             CliOptions.Timeout, name, alarmInterval, workerId, CliOptions.Database,

@@ -12,6 +12,9 @@ internal static class WorkerCommand
 {
     public const string Name = "worker";
 
+    /// <summary>The command's line in <c>vcsync --help</c>.</summary>
+    public const string Description = "Run queued sync jobs until stopped; several workers may share a PostgreSQL database";
+
     public static Command Create()
     {
         var schedule = new Option<string?>("--schedule") { Description = "Also enqueue a sync of every enabled vCenter on this interval, e.g. 15m" };
@@ -32,7 +35,7 @@ internal static class WorkerCommand
         var watch = new Option<bool>("--watch") { Description = "Also keep every enabled vCenter live (one watcher per vCenter across all workers)" };
         var alarmInterval = WatchOptionsParser.AlarmInterval();
         var historyDays = new Option<int>("--history-days") { Description = "Keep the change history this many days", DefaultValueFactory = _ => 90 };
-        var command = new Command(Name, "Run queued sync jobs until stopped; several workers may share a PostgreSQL database")
+        var command = new Command(Name, Description)
         {
             CliOptions.Database, schedule, workerId, heartbeat, staleAfter, poll, grace, pageSize, CliOptions.Timeout,
             CliOptions.Deadline, CliOptions.Retries, CliOptions.RetryDelay, watch, alarmInterval, historyDays,
