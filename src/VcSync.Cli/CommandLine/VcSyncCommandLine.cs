@@ -13,7 +13,7 @@ internal static class VcSyncCommandLine
 
     /// <param name="args">
     /// The command line, when known: <c>vcsync --help</c> alone needs only the commands' names and descriptions, and
-    /// each is then built as just that, without its options and action (~0.3 ms of that help's ~7 ms of CPU).
+    /// each is then built as just that, without its options and action (0.8 ms of the 5.8 ms of CPU that help took).
     /// </param>
     public static RootCommand Build(IReadOnlyList<string>? args = null)
     {
