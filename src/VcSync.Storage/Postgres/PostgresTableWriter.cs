@@ -30,10 +30,9 @@ internal sealed class PostgresTableWriter : ISyncTableWriter
     // Staging tables made in this transaction: a streamed sync writes each table once per page.
     private readonly HashSet<string> _staged = new(StringComparer.Ordinal);
 
-    // Whether each table held no row of the vCenter when this transaction first wrote it, and the parents (VMs) its
-    // pages have loaded since.
-    private readonly Dictionary<string, bool> _loading = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _loaded = new(StringComparer.Ordinal);
+    // Per table this transaction wrote: the parents (VMs) its pages loaded by COPY while the table held no other row of
+    // the vCenter; null once it must be compared (it had rows, it was loaded whole, or a page needed the upsert).
+    private readonly Dictionary<string, HashSet<string>?> _loads = new(StringComparer.Ordinal);
 
     public PostgresTableWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid vcenterId, DateTimeOffset syncedAt)
     {
@@ -48,13 +47,10 @@ internal sealed class PostgresTableWriter : ISyncTableWriter
     {
         if (await LoadsAsync(table, records, parents, cancellationToken))
         {
-            // A whole table written again in this transaction compares with what this load wrote.
-            _loading[table.Name] = parents is not null;
             return await LoadAsync(table, records, cancellationToken);
         }
 
-        // Loading stops at the first page that needed the upsert: its rows are no longer only those of loaded parents.
-        _loading[table.Name] = false;
+        _loads[table.Name] = null;
 
         var staging = "sync_" + table.Name;
         var keys = table.Keys.Select(k => k.Name).ToList();
@@ -146,30 +142,32 @@ internal sealed class PostgresTableWriter : ISyncTableWriter
     private async Task<bool> LoadsAsync<TRecord>(
         SyncedTable<TRecord> table, IReadOnlyList<TRecord> records, IReadOnlyCollection<string>? parents, CancellationToken cancellationToken)
     {
-        if (!_loading.TryGetValue(table.Name, out var loading))
+        if (!_loads.TryGetValue(table.Name, out var loaded))
         {
             await using var command = Command($"SELECT NOT EXISTS (SELECT 1 FROM {table.Name} WHERE source_vcenter_id = @vcenter)");
-            loading = (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
-            _loading[table.Name] = loading;
+            loaded = (bool)(await command.ExecuteScalarAsync(cancellationToken))! ? new HashSet<string>(StringComparer.Ordinal) : null;
         }
 
-        if (!loading || parents is null)
+        if (loaded is null)
         {
-            return loading;
+            return false;
+        }
+
+        if (parents is null)
+        {
+            // A whole table written again in this transaction compares with what this load wrote.
+            _loads[table.Name] = null;
+            return true;
         }
 
         var pageParents = parents as ISet<string> ?? new HashSet<string>(parents, StringComparer.Ordinal);
         foreach (var record in records)
         {
-            if (!pageParents.Contains((string)table.KeyOf(record)[0]))
+            // A null key is not a parent: the upsert's path refuses it with its own message.
+            if (table.Keys[0].Read(record) is not string parent || !pageParents.Contains(parent))
             {
                 return false;
             }
-        }
-
-        if (!_loaded.TryGetValue(table.Name, out var loaded))
-        {
-            _loaded[table.Name] = loaded = new HashSet<string>(StringComparer.Ordinal);
         }
 
         if (loaded.Overlaps(pageParents))
@@ -177,6 +175,7 @@ internal sealed class PostgresTableWriter : ISyncTableWriter
             return false;
         }
 
+        _loads[table.Name] = loaded;
         loaded.UnionWith(pageParents);
         return true;
     }
