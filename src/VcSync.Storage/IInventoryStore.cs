@@ -50,6 +50,20 @@ public interface IInventoryStore : IAsyncDisposable
     Task<LiveWriteResult> ApplyChangesAsync(LiveWrite write, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
+    /// <summary>The vCenter's incremental-sync cursor (see <see cref="Cursors.SyncCursor"/>), or null.</summary>
+    Task<Cursors.SyncCursor?> ReadSyncCursorAsync(Guid vcenterId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    /// <summary>
+    /// Records a sync that found nothing changed, in one transaction: checks the job (<see cref="Cursors.UnchangedSync.Fence"/>)
+    /// and that the vCenter's cursor is still <see cref="Cursors.UnchangedSync.Expected"/>, replaces it with
+    /// <see cref="Cursors.UnchangedSync.Next"/>, records the sync on the vCenter's row and inserts the activity rows. No
+    /// inventory row is written; the result counts every synced table's rows of the vCenter as unchanged.
+    /// </summary>
+    /// <exception cref="Cursors.SyncCursorMovedException">The cursor is gone or another: nothing was written.</exception>
+    Task<InventoryWriteResult> RecordUnchangedSyncAsync(Cursors.UnchangedSync sync, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
     /// <summary>Records a failed or cancelled sync on the vCenter's row and in the activity log; touches no inventory.</summary>
     Task RecordSyncFailureAsync(SyncFailure failure, CancellationToken cancellationToken);
 

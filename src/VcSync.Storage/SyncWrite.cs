@@ -26,6 +26,12 @@ public sealed record SyncWrite
     /// </summary>
     public Jobs.JobFence? Fence { get; init; }
 
+    /// <summary>
+    /// The incremental-sync cursor the written inventory is at, saved with it; null deletes the vCenter's cursor (the
+    /// database no longer matches any collector's version).
+    /// </summary>
+    public Cursors.SyncCursor? Cursor { get; init; }
+
     /// <summary>Activity rows to insert with the write.</summary>
     public IReadOnlyList<ActivityRecord> Activities { get; init; } = [];
 }
