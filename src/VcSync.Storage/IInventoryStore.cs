@@ -32,7 +32,7 @@ public interface IInventoryStore : IAsyncDisposable
     Task<InventoryWriteResult> WriteSyncAsync(SyncWrite write, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Starts a streamed full sync's write, in one transaction held until <see cref="ISyncWriteSession.CompleteAsync"/>
+    /// Starts a streamed full sync's write, in one transaction held until <c>ISyncWriteSession.CompleteAsync</c>
     /// or until the session is disposed (rolled back): checks the job and the vCenter, then writes the snapshot's
     /// clusters, hosts, datastores and their mounts, networks and host portgroups as <see cref="WriteSyncAsync"/> does.
     /// Its VMs, child rows and alarms are not written: the VMs come page by page, the alarms with the completion.

@@ -4,8 +4,8 @@ namespace VcSync.Storage;
 
 /// <summary>
 /// A full sync's write in progress, in one transaction (see <see cref="IInventoryStore.BeginSyncWriteAsync"/>): the VMs
-/// arrive page by page, each written as it comes, and <see cref="CompleteAsync"/> finishes and commits. Disposing it
-/// before <see cref="CompleteAsync"/> returned rolls everything back: the database is exactly as it was.
+/// arrive page by page, each written as it comes, and <c>CompleteAsync</c> finishes and commits. Disposing it
+/// before <c>CompleteAsync</c> returned rolls everything back: the database is exactly as it was.
 /// </summary>
 /// <remarks>Not thread-safe: one page at a time, then the completion.</remarks>
 public interface ISyncWriteSession : IAsyncDisposable
@@ -25,4 +25,11 @@ public interface ISyncWriteSession : IAsyncDisposable
     /// </summary>
     Task<InventoryWriteResult> CompleteAsync(
         IReadOnlyList<AlarmRecord>? alarms, IReadOnlyList<ActivityRecord> activities, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="CompleteAsync(IReadOnlyList{AlarmRecord}, IReadOnlyList{ActivityRecord}, CancellationToken)"/>, saving
+    /// <paramref name="cursor"/> with the write in place of the one the write began with (<see cref="SyncWrite.Cursor"/>).
+    /// </summary>
+    Task<InventoryWriteResult> CompleteAsync(
+        IReadOnlyList<AlarmRecord>? alarms, IReadOnlyList<ActivityRecord> activities, Cursors.SyncCursor? cursor, CancellationToken cancellationToken);
 }

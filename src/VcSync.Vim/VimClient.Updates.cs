@@ -29,4 +29,17 @@ public sealed partial class VimClient
             throw;
         }
     }
+
+    /// <summary>
+    /// An update collector created earlier in this session (by this or another process that used the same session), to
+    /// go on from <paramref name="version"/>. A collector that no longer exists fails its first wait with
+    /// <see cref="ManagedObjectNotFoundException"/>; a version that is no longer the collector's latest with
+    /// <see cref="InvalidCollectorVersionException"/>.
+    /// </summary>
+    public UpdateCollector AttachUpdateCollector(ManagedObjectReference collector, string version)
+    {
+        ArgumentNullException.ThrowIfNull(collector);
+        ArgumentNullException.ThrowIfNull(version);
+        return new UpdateCollector(_transport, collector, null, _logger) { Version = version };
+    }
 }

@@ -90,6 +90,24 @@ public sealed partial class VimClient : IAsyncDisposable
         return session as DataObject;
     }
 
+    /// <summary>
+    /// The session cookie (<c>vmware_soap_session</c>) once logged in or resumed, else null. It is a credential: whoever holds
+    /// it acts as the logged-in user until the session ends.
+    /// </summary>
+    public string? SessionCookie => _loggedIn ? _transport.SessionCookie : null;
+
+    /// <summary>
+    /// Uses a session an earlier client logged in (its <see cref="SessionCookie"/>) instead of logging in. Nothing is sent:
+    /// the first call that needs the session throws <see cref="NotAuthenticatedException"/> if it has ended meanwhile.
+    /// </summary>
+    public void ResumeSession(string sessionCookie)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sessionCookie);
+        _transport.SessionCookie = sessionCookie;
+        _loggedIn = true;
+        _logger.LogInformation("Resuming a session on {Host}", SdkUri.Host);
+    }
+
     /// <summary>Ends the session.</summary>
     public async Task LogoutAsync(CancellationToken cancellationToken = default)
     {

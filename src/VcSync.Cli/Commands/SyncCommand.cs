@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using VcSync.Cli.CommandLine;
 using VcSync.Cli.Rendering;
 using VcSync.Sync.FullSync;
+using VcSync.Sync.Incremental;
 
 namespace VcSync.Cli.Commands;
 
@@ -17,11 +18,15 @@ internal static class SyncCommand
     public static Command Create()
     {
         var name = new Option<string?>("--name") { Description = "Name to register the vCenter under (default: its host name)" };
+        var incremental = new Option<bool>("--incremental")
+        {
+            Description = "Keep the vCenter session and a change collector between runs (the session cookie in ~/.local/state/vcsync, mode 0600); when nothing changed since the last sync, read nothing more",
+        };
         var pageSize = new Option<int?>("--page-size") { Description = $"Objects per PropertyCollector page to ask for (default {SyncTarget.DefaultMaxObjectsPerPage}; the server may cut pages smaller)" };
         var command = new Command(Name, Description)
         {
             CliOptions.Url, CliOptions.Username, CliOptions.PasswordStdin, CliOptions.Insecure, CliOptions.Thumbprint,
-            CliOptions.Timeout, CliOptions.Deadline, CliOptions.Retries, CliOptions.RetryDelay, name, CliOptions.Database, CliOptions.Json, pageSize,
+            CliOptions.Timeout, CliOptions.Deadline, CliOptions.Retries, CliOptions.RetryDelay, name, CliOptions.Database, CliOptions.Json, pageSize, incremental,
         };
         CommandActions.Set(command, LogLevel.Information, async (parse, loggerFactory, cancellationToken) =>
         {
@@ -43,6 +48,7 @@ internal static class SyncCommand
                 Deadline = DeadlineSetting.Resolve(parse),
                 Retry = retry,
                 MaxObjectsPerPage = parse.GetValue(pageSize) ?? SyncTarget.DefaultMaxObjectsPerPage,
+                Sessions = parse.GetValue(incremental) ? FileSessionCookieStore.Default() : null,
             };
             var json = parse.GetValue(CliOptions.Json);
             var sync = new FullInventorySync(store, loggerFactory);

@@ -1,10 +1,11 @@
 using VcSync.Inventory.Records;
+using VcSync.Storage.Cursors;
 using VcSync.Storage.Schema;
 
 namespace VcSync.Storage.Writing;
 
 /// <summary>
-/// One full sync's write, open from <see cref="SyncWriter.BeginAsync"/> to <see cref="CompleteAsync"/>: the tables before
+/// One full sync's write, open from <see cref="SyncWriter.BeginAsync"/> to <c>CompleteAsync</c>: the tables before
 /// the VMs were written whole; each page of VMs is written against the rows of its own VMs only (the dialect's table
 /// writer, with the history), and only the keys of the VMs seen are remembered, so that after the last page the VMs no
 /// page held, and their child rows, are deleted. Disposing it uncommitted rolls it all back.
@@ -74,8 +75,13 @@ internal sealed class SyncWriteSession : ISyncWriteSession
     }
 
     /// <inheritdoc />
+    public Task<InventoryWriteResult> CompleteAsync(
+        IReadOnlyList<AlarmRecord>? alarms, IReadOnlyList<ActivityRecord> activities, CancellationToken cancellationToken) =>
+        CompleteAsync(alarms, activities, Context.Write.Cursor, cancellationToken);
+
+    /// <inheritdoc />
     public async Task<InventoryWriteResult> CompleteAsync(
-        IReadOnlyList<AlarmRecord>? alarms, IReadOnlyList<ActivityRecord> activities, CancellationToken cancellationToken)
+        IReadOnlyList<AlarmRecord>? alarms, IReadOnlyList<ActivityRecord> activities, SyncCursor? cursor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activities);
         ObjectDisposedException.ThrowIf(_done, this);
@@ -93,7 +99,7 @@ internal sealed class SyncWriteSession : ISyncWriteSession
 
         var last = new InventorySnapshot { Clusters = [], Hosts = [], Vms = [], Datastores = [], DatastoreHosts = [], Networks = [], Alarms = alarms };
         await WriteWholeAsync(SyncedTables.AfterVms, last, cancellationToken);
-        Context.Write = Context.Write with { Activities = activities };
+        Context.Write = Context.Write with { Activities = activities, Cursor = cursor };
         foreach (var step in _after)
         {
             await step.RunAsync(Context, cancellationToken);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using VcSync.Inventory;
 using VcSync.Inventory.Records;
 using VcSync.Storage;
+using VcSync.Sync.Incremental;
 using VcSync.Sync.Progress;
 using VcSync.Sync.Reliability;
 using VcSync.Sync.Results;
@@ -93,12 +94,31 @@ public sealed partial class FullInventorySync
     {
         run.Attempts++;
         VimClient? client = null;
+        var sessions = UsePropertyCollector ? run.Target.Sessions : null;
+        var keepSession = sessions is not null;
+        run.KeepsSession = keepSession;
+        ManagedCollector? started = null;
         try
         {
-            client = await ConnectAsync(run, cancellationToken);
+            client = await ConnectAsync(run, sessions, cancellationToken);
+            if (sessions is not null)
+            {
+                var incremental = new IncrementalSync(_store, _logger, _time);
+                var check = await incremental.CheckAsync(client, run, client.SessionCookie!, cancellationToken);
+                if (check.Unchanged is { } unchanged)
+                {
+                    return Finish(run, unchanged);
+                }
+
+                started = check.NewCollector;
+                var written = await new StreamedSync(_store, _logger, _time).RunAsync(client, run, check.Cursor, cancellationToken);
+                started = null;
+                return Finish(run, written);
+            }
+
             if (UsePropertyCollector)
             {
-                return Finish(run, await new StreamedSync(_store, _logger, _time).RunAsync(client, run, cancellationToken));
+                return Finish(run, await new StreamedSync(_store, _logger, _time).RunAsync(client, run, null, cancellationToken));
             }
 
             InventorySnapshot fetched;
@@ -116,13 +136,48 @@ public sealed partial class FullInventorySync
 
             return await WriteAsync(run, fetched, cancellationToken);
         }
+        catch (NotAuthenticatedException) when (keepSession)
+        {
+            // The kept session ended (expired, vCenter restarted): forget it, so that the next attempt logs in.
+            sessions!.Forget(client?.SdkUri ?? new Uri(run.Target.VCenter.Url), run.Target.VCenter.Username);
+            keepSession = false;
+            run.KeepsSession = false;
+            throw;
+        }
         finally
         {
             if (client is not null)
             {
-                await LogoutQuietlyAsync(client);
+                if (started is not null)
+                {
+                    // The write that would have saved the new collector's cursor did not commit: nothing will use it.
+                    await new IncrementalSync(_store, _logger, _time).DestroyQuietlyAsync(client, started);
+                }
+
+                if (keepSession && client.SessionCookie is { } cookie)
+                {
+                    SaveSession(sessions!, client.SdkUri, run.Target.VCenter.Username, cookie);
+                }
+                else
+                {
+                    await LogoutQuietlyAsync(client);
+                }
+
                 await client.DisposeAsync();
             }
+        }
+    }
+
+    private void SaveSession(ISessionCookieStore sessions, Uri sdk, string username, string cookie)
+    {
+        try
+        {
+            sessions.Save(sdk, username, cookie);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The sync itself is done; the next one logs in again.
+            LogSessionNotSaved(OneLine.Of(exception));
         }
     }
 
@@ -134,7 +189,7 @@ public sealed partial class FullInventorySync
             CultureInfo.InvariantCulture, $"Retrying in {delay.TotalSeconds:F1}s after: {message}"));
     }
 
-    private async Task<VimClient> ConnectAsync(SyncRun run, CancellationToken cancellationToken)
+    private async Task<VimClient> ConnectAsync(SyncRun run, ISessionCookieStore? sessions, CancellationToken cancellationToken)
     {
         var vcenter = run.Target.VCenter;
         run.Start(SyncPhase.Connect, "Connecting to vCenter");
@@ -152,6 +207,16 @@ public sealed partial class FullInventorySync
         try
         {
             client = await VimClient.ConnectAsync(options, cancellationToken);
+            if (sessions?.Load(client.SdkUri, vcenter.Username) is { } cookie)
+            {
+                // Checked by the first call that needs it; a NotAuthenticated then logs in again (see AttemptAsync).
+                client.ResumeSession(cookie);
+                run.Activity("login", $"{vcenter.Name} - SessionManager", true, watch.ElapsedMilliseconds, "{\"resumed_session\":true}", null);
+                run.About = client.ServiceContent.About;
+                run.Complete(SyncPhase.Connect, $"Connected to {client.ServiceContent.About.FullName} (kept session)");
+                return client;
+            }
+
             await client.LoginAsync(vcenter.Username, run.Target.Password, cancellationToken);
         }
         catch (Exception exception)
@@ -249,6 +314,13 @@ public sealed partial class FullInventorySync
         LogWritten(sync.Written.RowsWritten, sync.Process.TotalSeconds);
         LogLinked(sync.Written.AutoLinked, sync.Written.Ambiguous);
         LogTotal(run.Target.VCenter.Name, run.Total.Elapsed.TotalSeconds);
+        if (sync.Unchanged)
+        {
+            run.Complete(SyncPhase.Inventory, $"Unchanged since the last sync: {sync.TotalObjects.ToString("N0", CultureInfo.InvariantCulture)} objects");
+            run.Complete(SyncPhase.Alarms, string.Create(CultureInfo.InvariantCulture, $"{sync.Written.Alarms.Unchanged:N0} triggered alarms, unchanged"));
+            return result;
+        }
+
         run.Complete(SyncPhase.Inventory, $"Synced {sync.TotalObjects.ToString("N0", CultureInfo.InvariantCulture)} objects");
         run.Complete(SyncPhase.Alarms, SyncOutcome.AlarmsMessage(sync.Alarms, sync.Written.Alarms));
         return result;
@@ -318,6 +390,9 @@ public sealed partial class FullInventorySync
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the failed sync of {VCenter}: {Error}")]
     private partial void LogRecordFailureFailed(string vcenter, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not keep the vCenter session for the next sync: {Error}")]
+    private partial void LogSessionNotSaved(string error);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Call} after the sync failed: {Error}")]
     private static partial void LogCleanupFailed(ILogger logger, string call, string error);

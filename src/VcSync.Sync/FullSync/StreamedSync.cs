@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using VcSync.Inventory;
 using VcSync.Inventory.Records;
 using VcSync.Storage;
+using VcSync.Storage.Cursors;
 using VcSync.Sync.Progress;
 using VcSync.Vim;
 using VcSync.Vim.Faults;
@@ -30,7 +31,11 @@ internal sealed class StreamedSync(IInventoryStore store, ILogger logger, TimePr
     /// <summary>Pages parsed but not yet written: one being written, one more waiting, so that neither side stalls.</summary>
     private const int PagesInFlight = 2;
 
-    public async Task<SyncWritten> RunAsync(VimClient client, SyncRun run, CancellationToken cancellationToken)
+    /// <param name="client">The logged-in client.</param>
+    /// <param name="run">The sync.</param>
+    /// <param name="cursor">The incremental-sync cursor to save with the write (its object count filled in); null deletes the vCenter's.</param>
+    /// <param name="cancellationToken">Cancels the sync; the write rolls back.</param>
+    public async Task<SyncWritten> RunAsync(VimClient client, SyncRun run, SyncCursor? cursor, CancellationToken cancellationToken)
     {
         var vcenter = run.Target.VCenter;
         run.Start(SyncPhase.Inventory, "Fetching inventory");
@@ -82,7 +87,7 @@ internal sealed class StreamedSync(IInventoryStore store, ILogger logger, TimePr
             run.Progress(SyncPhase.Alarms, 50, $"{alarms?.Count ?? 0} triggered alarms");
             var process = Stopwatch.StartNew();
             run.Progress(SyncPhase.Inventory, 90, "Writing the database");
-            var written = await session.CompleteAsync(alarms, run.Activities, cancellationToken);
+            var written = await session.CompleteAsync(alarms, run.Activities, cursor is null ? null : cursor with { TotalObjects = builder.ObjectCount }, cancellationToken);
             return new SyncWritten(builder.ObjectCount, warnings.Count, alarms, written, process.Elapsed);
         }
         finally

@@ -19,8 +19,8 @@ internal static class SyncOutcome
         Networks = ChangeCounts.From(written.Networks),
         Alarms = ChangeCounts.From(written.Alarms),
         TotalObjects = totalObjects,
-        // Every attempt's calls, and the Logout still to come.
-        SoapCalls = (int)run.SoapCalls.Calls + 1,
+        // Every attempt's calls, and the Logout still to come unless the session is kept.
+        SoapCalls = (int)run.SoapCalls.Calls + (run.KeepsSession ? 0 : 1),
         FetchTimeMs = run.FetchWatch.ElapsedMilliseconds,
         ProcessTimeMs = processTimeMs,
         Warnings = warnings,

@@ -35,6 +35,9 @@ internal sealed class SyncRun
     /// <summary>How many attempts have started (retries and the re-login included).</summary>
     public int Attempts { get; set; }
 
+    /// <summary>Whether the session is kept for the next sync (incremental) rather than logged out at the end.</summary>
+    public bool KeepsSession { get; set; }
+
     public IReadOnlyList<ActivityRecord> Activities => _activities;
 
     public void Start(SyncPhase phase, string message)

@@ -53,6 +53,13 @@ public sealed record SyncTarget
     /// <summary>The default of <see cref="MaxObjectsPerPage"/>.</summary>
     public const int DefaultMaxObjectsPerPage = 1000;
 
+    /// <summary>
+    /// Sync incrementally: keep the vCenter session between runs (its cookie in this store, not logged out) with a change
+    /// collector in it, and when the collector reports nothing changed since the database's inventory was read, record
+    /// the sync without reading the inventory again. Null (the default): log in, read everything, log out.
+    /// </summary>
+    public Incremental.ISessionCookieStore? Sessions { get; init; }
+
     /// <summary>The previous sync's object count, shown as the estimate while fetching.</summary>
     public int? ExpectedObjects { get; init; }
 

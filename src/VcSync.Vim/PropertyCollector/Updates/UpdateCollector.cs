@@ -17,7 +17,7 @@ public sealed class UpdateCollector : IAsyncDisposable
     private readonly ILogger _logger;
     private int _disposed;
 
-    internal UpdateCollector(SoapTransport transport, ManagedObjectReference collector, ManagedObjectReference filter, ILogger logger)
+    internal UpdateCollector(SoapTransport transport, ManagedObjectReference collector, ManagedObjectReference? filter, ILogger logger)
     {
         _transport = transport;
         Collector = collector;
@@ -28,11 +28,11 @@ public sealed class UpdateCollector : IAsyncDisposable
     /// <summary>The private collector.</summary>
     public ManagedObjectReference Collector { get; }
 
-    /// <summary>Its filter.</summary>
-    public ManagedObjectReference Filter { get; }
+    /// <summary>Its filter; null for a collector attached by reference (<see cref="VimClient.AttachUpdateCollector"/>).</summary>
+    public ManagedObjectReference? Filter { get; }
 
     /// <summary>The version the next wait starts from: <c>""</c> (everything, as <c>enter</c>) until a set came.</summary>
-    public string Version { get; private set; } = string.Empty;
+    public string Version { get; internal set; } = string.Empty;
 
     /// <summary>
     /// Waits for the changes after <see cref="Version"/> and moves <see cref="Version"/> on. Returns null when nothing changed

@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using VcSync.Inventory;
+using VcSync.Storage;
+using VcSync.Storage.Cursors;
+using VcSync.Sync.FullSync;
+using VcSync.Sync.Progress;
+using VcSync.Vim;
+using VcSync.Vim.Faults;
+using VcSync.Vim.PropertyCollector;
+using VcSync.Vim.Values;
+
+namespace VcSync.Sync.Incremental;
+
+/// <summary>
+/// The first step of an incremental sync, in a kept session: asks the change collector saved with the database's
+/// inventory (<see cref="SyncCursor"/>) what changed since (<c>WaitForUpdatesEx</c>, not waiting) and reads the
+/// triggered alarms, which send no updates. Nothing changed: the sync is recorded without reading the inventory. Else,
+/// or when there is no usable cursor (first run in this session, another build, the collector gone), a full sync runs
+/// and saves a cursor whose version was taken before its fetch, so a change made during the fetch is seen next time.
+/// </summary>
+internal sealed partial class IncrementalSync(IInventoryStore store, ILogger logger, TimeProvider time)
+{
+    /// <summary>Objects per <c>WaitForUpdatesEx</c> answer: vCenter caps it near this anyway.</summary>
+    private const int MaxObjectUpdates = 100;
+
+    public async Task<ChangeCheck> CheckAsync(VimClient client, SyncRun run, string sessionCookie, CancellationToken cancellationToken)
+    {
+        var vcenter = run.Target.VCenter;
+        var content = client.ServiceContent;
+        var sessionHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sessionCookie)));
+        var fingerprint = SyncFingerprint.Of(content.About.ApiVersion);
+        run.Start(SyncPhase.Inventory, "Checking for changes");
+        var watch = Stopwatch.StartNew();
+        var stored = await store.ReadSyncCursorAsync(vcenter.Id, cancellationToken);
+        if (stored is not null && stored.SessionHash == sessionHash && stored.Fingerprint == fingerprint)
+        {
+            var collector = client.AttachUpdateCollector(new ManagedObjectReference("PropertyCollector", stored.Collector), stored.Version);
+            int? changed;
+            try
+            {
+                changed = await DrainAsync(collector, cancellationToken);
+            }
+            catch (VimFaultException lost) when (lost is InvalidCollectorVersionException or ManagedObjectNotFoundException)
+            {
+                LogCursorLost(vcenter.Name, OneLine.Of(lost));
+                changed = null;
+            }
+
+            if (changed is int count)
+            {
+                var alarms = await HashAlarmsAsync(client, cancellationToken);
+                var next = stored with { Version = collector.Version, AlarmsHash = alarms, SavedAt = time.GetUtcNow() };
+                var details = Details(count, alarms != stored.AlarmsHash);
+                if (count == 0 && alarms == stored.AlarmsHash)
+                {
+                    run.Activity("change_check", $"{vcenter.Name} - PropertyCollector", true, watch.ElapsedMilliseconds, details, null);
+                    if (await RecordUnchangedAsync(run, stored, next, watch, cancellationToken) is { } unchanged)
+                    {
+                        return new ChangeCheck(unchanged, null, null);
+                    }
+                }
+                else
+                {
+                    run.Activity("change_check", $"{vcenter.Name} - PropertyCollector", true, watch.ElapsedMilliseconds, details, null);
+                    LogChanged(vcenter.Name, count, alarms != stored.AlarmsHash);
+                }
+
+                return new ChangeCheck(null, next, null);
+            }
+
+            await DestroyQuietlyAsync(client, new ManagedCollector(stored.Collector, stored.View));
+        }
+        else if (stored is not null && stored.SessionHash == sessionHash)
+        {
+            // Same session, another build or API version: the old collector is of no further use.
+            await DestroyQuietlyAsync(client, new ManagedCollector(stored.Collector, stored.View));
+        }
+
+        return await StartCollectorAsync(client, run, sessionHash, fingerprint, watch, cancellationToken);
+    }
+
+    /// <summary>Destroys a collector and its view, briefly, never throwing: it only wastes server memory until the session ends.</summary>
+    public async Task DestroyQuietlyAsync(VimClient client, ManagedCollector collector)
+    {
+        await FullInventorySync.CleanUpQuietlyAsync(
+            logger, "DestroyPropertyCollector", ct => client.InvokeAsync("DestroyPropertyCollector", new ManagedObjectReference("PropertyCollector", collector.Collector), [], ct));
+        await FullInventorySync.CleanUpQuietlyAsync(
+            logger, "DestroyView", ct => client.DestroyViewAsync(new ManagedObjectReference("ContainerView", collector.View), ct));
+    }
+
+    // A new collector on a view of its own (the full sync destroys its view), read to its first complete version.
+    private async Task<ChangeCheck> StartCollectorAsync(
+        VimClient client, SyncRun run, string sessionHash, string fingerprint, Stopwatch watch, CancellationToken cancellationToken)
+    {
+        var content = client.ServiceContent;
+        var view = await client.CreateContainerViewAsync(content.RootFolder, InventoryPropertySpecs.ContainerViewTypes, true, cancellationToken);
+        var created = new ManagedCollector(string.Empty, view.Value);
+        try
+        {
+            var filter = InventoryPropertySpecs.InventoryFilter(
+                view, content.About.ApiVersion, rootFolder: null, content.Content["customFieldsManager"] as ManagedObjectReference);
+            var collector = await client.CreateUpdateCollectorAsync(filter, cancellationToken);
+            created = created with { Collector = collector.Collector.Value };
+            var objects = await DrainAsync(collector, cancellationToken);
+            var alarms = await HashAlarmsAsync(client, cancellationToken);
+            run.Activity(
+                "change_collector", $"{run.Target.VCenter.Name} - PropertyCollector", true, watch.ElapsedMilliseconds,
+                string.Create(CultureInfo.InvariantCulture, $"{{\"objects\":{objects}}}"), null);
+            LogCollectorStarted(run.Target.VCenter.Name, objects, watch.Elapsed.TotalMilliseconds);
+            var cursor = new SyncCursor
+            {
+                SessionHash = sessionHash,
+                Collector = created.Collector,
+                View = created.View,
+                Version = collector.Version,
+                Fingerprint = fingerprint,
+                AlarmsHash = alarms,
+                TotalObjects = 0,
+                SavedAt = time.GetUtcNow(),
+            };
+            return new ChangeCheck(null, cursor, created);
+        }
+        catch
+        {
+            if (created.Collector.Length > 0)
+            {
+                await DestroyQuietlyAsync(client, created);
+            }
+            else
+            {
+                await FullInventorySync.CleanUpQuietlyAsync(logger, "DestroyView", ct => client.DestroyViewAsync(view, ct));
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<SyncWritten?> RecordUnchangedAsync(SyncRun run, SyncCursor stored, SyncCursor next, Stopwatch watch, CancellationToken cancellationToken)
+    {
+        run.FetchWatch.Restart();
+        run.FetchWatch.Stop();
+        var process = Stopwatch.StartNew();
+        try
+        {
+            var written = await store.RecordUnchangedSyncAsync(
+                new UnchangedSync
+                {
+                    VCenterId = run.Target.VCenter.Id,
+                    Expected = stored,
+                    Next = next,
+                    SyncedAt = time.GetUtcNow(),
+                    InstanceUuid = run.About?.InstanceUuid,
+                    ApiVersion = run.About?.ApiVersion,
+                    Fence = run.Target.Fence,
+                    Activities = run.Activities,
+                },
+                cancellationToken);
+            LogUnchanged(run.Target.VCenter.Name, next.Version, watch.Elapsed.TotalMilliseconds);
+            return new SyncWritten(stored.TotalObjects, 0, null, written, process.Elapsed, Unchanged: true);
+        }
+        catch (SyncCursorMovedException)
+        {
+            // Another sync or the watcher wrote since the cursor was read: what the database holds is not known here.
+            LogCursorMoved(run.Target.VCenter.Name);
+            return null;
+        }
+    }
+
+    /// <summary>Follows the collector to its latest version without waiting; the number of objects reported.</summary>
+    private static async Task<int> DrainAsync(UpdateCollector collector, CancellationToken cancellationToken)
+    {
+        var options = new WaitOptions { MaxWaitSeconds = 0, MaxObjectUpdates = MaxObjectUpdates, ValueFilters = InventoryPropertySpecs.ValueFilters };
+        var objects = 0;
+        for (var set = await collector.WaitAsync(options, cancellationToken); set is not null; set = set.Truncated ? await collector.WaitAsync(options, cancellationToken) : null)
+        {
+            objects += set.Objects.Count;
+        }
+
+        return objects;
+    }
+
+    /// <summary>The hash of the triggered alarms and their definitions' names: two small retrievals.</summary>
+    private static async Task<string> HashAlarmsAsync(VimClient client, CancellationToken cancellationToken)
+    {
+        var states = new List<ObjectContent>();
+        await foreach (var content in client.RetrievePropertiesAsync(InventoryPropertySpecs.TriggeredAlarmFilter(client.ServiceContent.RootFolder), null, cancellationToken))
+        {
+            states.Add(content);
+        }
+
+        var definitions = states
+            .SelectMany(s => s[InventoryPropertySpecs.TriggeredAlarmSpec.PathSet[0]] as IEnumerable<object?> ?? [])
+            .OfType<DataObject>()
+            .Select(state => state["alarm"] as ManagedObjectReference)
+            .OfType<ManagedObjectReference>();
+        var names = new List<ObjectContent>();
+        if (InventoryPropertySpecs.AlarmNameFilter(definitions) is { } filter)
+        {
+            await foreach (var content in client.RetrievePropertiesAsync(filter, null, cancellationToken))
+            {
+                names.Add(content);
+            }
+        }
+
+        using var hash = new ContentHash();
+        hash.Add(states);
+        hash.Text("names");
+        hash.Add(names);
+        return hash.Finish();
+    }
+
+    private static string Details(int objects, bool alarmsChanged) =>
+        string.Create(CultureInfo.InvariantCulture, $"{{\"changed_objects\":{objects},\"alarms_changed\":{(alarmsChanged ? "true" : "false")}}}");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incremental sync of {VCenter}: nothing changed since the last sync (collector version {Version}), checked in {Milliseconds:F0} ms")]
+    private partial void LogUnchanged(string vcenter, string version, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incremental sync of {VCenter}: {Objects} objects changed (alarms changed: {AlarmsChanged}); running a full sync")]
+    private partial void LogChanged(string vcenter, int objects, bool alarmsChanged);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incremental sync of {VCenter}: the saved change collector is gone ({Error}); starting a new one")]
+    private partial void LogCursorLost(string vcenter, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incremental sync of {VCenter}: another write moved the cursor meanwhile; running a full sync")]
+    private partial void LogCursorMoved(string vcenter);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incremental sync of {VCenter}: change collector started ({Objects} objects) in {Milliseconds:F0} ms; running a full sync")]
+    private partial void LogCollectorStarted(string vcenter, int objects, double milliseconds);
+}

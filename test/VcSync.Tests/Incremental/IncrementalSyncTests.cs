@@ -1,0 +1,198 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging.Abstractions;
+using VcSync.Simulator;
+using VcSync.Storage;
+using VcSync.Storage.Cursors;
+using VcSync.Sync.FullSync;
+using VcSync.Sync.Incremental;
+using VcSync.Sync.Results;
+using VcSync.Tests.Fixtures;
+using VcSync.Tests.Support;
+
+namespace VcSync.Tests.Incremental;
+
+/// <summary>
+/// <c>vcsync sync --incremental</c> against a simulator of its own: a kept session and change collector, a re-sync that
+/// reads nothing when nothing changed, and a full sync whenever anything did, or the cursor cannot be trusted.
+/// </summary>
+[Collection(SimulatorCollection.Name)]
+public sealed class IncrementalSyncTests(PostgresServer postgres) : IAsyncLifetime
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private readonly string _state = Directory.CreateTempSubdirectory("vcsync-state-").FullName;
+    private SimulatorProcess _simulator = null!;
+
+    public async ValueTask InitializeAsync() => _simulator = await SimulatorFixture.StartDedicatedAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _simulator.DisposeAsync();
+        Directory.Delete(_state, recursive: true);
+    }
+
+    [Fact]
+    public async Task An_unchanged_resync_reads_no_inventory_and_writes_no_inventory_row()
+    {
+        await using var db = await SyncDatabase.CreateSqliteAsync();
+        var vcenter = await db.RegisterAsync(_simulator);
+        var first = await SyncAsync(db, vcenter);
+        var cursor = await db.Store.ReadSyncCursorAsync(vcenter.Id, Ct);
+        Assert.NotNull(cursor);
+        Assert.Equal(first.TotalObjects, cursor.TotalObjects);
+        var before = await SqliteDump.AllTablesAsync(db.Connection);
+        var writes = await RowWrites.InstallAsync(db);
+        await _simulator.ResetCallCountsAsync(Ct);
+
+        var second = await SyncAsync(db, vcenter);
+
+        var calls = (await _simulator.GetStatusAsync(Ct)).Calls;
+        Assert.False(calls.ContainsKey("Login"), "the kept session was not reused");
+        Assert.False(calls.ContainsKey("Logout"), "the session was not kept");
+        Assert.False(calls.ContainsKey("CreateContainerView"), "the inventory was read again");
+        Assert.False(calls.ContainsKey("ContinueRetrievePropertiesEx"), "the inventory was read again");
+        Assert.Equal(2, calls.GetValueOrDefault("RetrievePropertiesEx")); // the triggered alarms and their names
+        Assert.Equal(1, calls.GetValueOrDefault("WaitForUpdatesEx"));
+        Assert.Equal(first.TotalObjects, second.TotalObjects);
+        foreach (var (was, now) in Tables(first, second))
+        {
+            Assert.Equal((0, 0, 0, was.New), (now.New, now.Updated, now.Deleted, now.Unchanged));
+        }
+
+        Assert.Empty(await writes.TakeAsync());
+        before["test_row_writes"] = [];
+        DatabaseAssert.InventoryUnchanged(before, await SqliteDump.AllTablesAsync(db.Connection));
+        var moved = await db.Store.ReadSyncCursorAsync(vcenter.Id, Ct);
+        Assert.Equal(cursor with { SavedAt = default }, moved! with { SavedAt = default });
+        Assert.Equal(SyncStatus.Completed, (await db.VCenterAsync(vcenter.Id)).LastSyncStatus);
+    }
+
+    [Fact]
+    public async Task A_change_runs_a_full_sync_that_writes_it_and_the_next_resync_is_unchanged_again()
+    {
+        await using var db = await SyncDatabase.CreateSqliteAsync();
+        var vcenter = await db.RegisterAsync(_simulator);
+        await SyncAsync(db, vcenter);
+        var vm = (await db.Store.ListRowsAsync("vcenter_vms", vcenter.Id, Ct))[3];
+        await _simulator.ControlAsync(new JsonObject { ["op"] = "rename", ["entity"] = (string)vm["moref"]!, ["entityType"] = "VirtualMachine", ["name"] = "renamed <&> 'incremental'" }, Ct);
+        await _simulator.ResetCallCountsAsync(Ct);
+
+        var changed = await SyncAsync(db, vcenter);
+
+        Assert.Equal(1, changed.Vms.Updated);
+        Assert.True((await _simulator.GetStatusAsync(Ct)).Calls.ContainsKey("CreateContainerView"), "the change did not run a full sync");
+        var renamed = (await db.Store.ListRowsAsync("vcenter_vms", vcenter.Id, Ct)).Single(v => (string)v["moref"]! == (string)vm["moref"]!);
+        Assert.Equal("renamed <&> 'incremental'", renamed["name"]);
+
+        // The cursor saved with the full sync was taken before its fetch: the rename it already wrote is reported again.
+        // The simulator reports a change once, so the run after is unchanged; vCenter may report it once more.
+        await _simulator.ResetCallCountsAsync(Ct);
+        var after = await SyncAsync(db, vcenter);
+        Assert.Equal(0, after.Vms.Updated);
+        Assert.False((await _simulator.GetStatusAsync(Ct)).Calls.ContainsKey("CreateContainerView"), "an unchanged vCenter was read again");
+    }
+
+    [Fact]
+    public async Task A_cleared_alarm_alone_is_seen_though_alarms_send_no_updates()
+    {
+        await using var db = await SyncDatabase.CreateSqliteAsync();
+        var vcenter = await db.RegisterAsync(_simulator);
+        var first = await SyncAsync(db, vcenter);
+        var alarm = (await _simulator.GetTriggeredAlarmsAsync(Ct))[0];
+        await _simulator.ClearAlarmAsync(alarm.Key, Ct);
+
+        var second = await SyncAsync(db, vcenter);
+
+        Assert.Equal(1, second.Alarms.Deleted);
+        Assert.Equal(first.Alarms.New - 1, (await db.Store.ListRowsAsync("vcenter_alarms", vcenter.Id, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task An_expired_session_logs_in_again_and_syncs_in_full()
+    {
+        await using var db = await SyncDatabase.CreateSqliteAsync();
+        var vcenter = await db.RegisterAsync(_simulator);
+        await SyncAsync(db, vcenter);
+        var cursor = await db.Store.ReadSyncCursorAsync(vcenter.Id, Ct);
+        await _simulator.ExpireSessionsAsync(Ct);
+        await _simulator.ResetCallCountsAsync(Ct);
+
+        var second = await SyncAsync(db, vcenter);
+
+        var calls = (await _simulator.GetStatusAsync(Ct)).Calls;
+        Assert.Equal(1, calls.GetValueOrDefault("Login"));
+        Assert.True(calls.ContainsKey("CreateContainerView"));
+        Assert.Equal(0, second.Vms.New + second.Vms.Updated + second.Vms.Deleted);
+        var renewed = await db.Store.ReadSyncCursorAsync(vcenter.Id, Ct);
+        Assert.NotEqual(cursor!.SessionHash, renewed!.SessionHash);
+
+        await _simulator.ResetCallCountsAsync(Ct);
+        await SyncAsync(db, vcenter);
+        Assert.False((await _simulator.GetStatusAsync(Ct)).Calls.ContainsKey("Login"), "the new session was not kept");
+    }
+
+    [Fact]
+    public async Task A_collector_version_the_server_no_longer_knows_starts_a_new_collector_and_a_full_sync()
+    {
+        await using var db = await SyncDatabase.CreateSqliteAsync();
+        var vcenter = await db.RegisterAsync(_simulator);
+        await SyncAsync(db, vcenter);
+        var cursor = await db.Store.ReadSyncCursorAsync(vcenter.Id, Ct);
+        await _simulator.ControlAsync(new JsonObject { ["op"] = "invalidateCollectors" }, Ct);
+        await _simulator.ResetCallCountsAsync(Ct);
+
+        await SyncAsync(db, vcenter);
+
+        var calls = (await _simulator.GetStatusAsync(Ct)).Calls;
+        Assert.Equal(1, calls.GetValueOrDefault("CreatePropertyCollector"));
+        Assert.Equal(1, calls.GetValueOrDefault("DestroyPropertyCollector")); // the old one
+        Assert.NotEqual(cursor!.Collector, (await db.Store.ReadSyncCursorAsync(vcenter.Id, Ct))!.Collector);
+    }
+
+    [Fact]
+    public async Task A_plain_sync_in_between_deletes_the_cursor_so_the_next_incremental_sync_reads_everything()
+    {
+        await using var db = await SyncDatabase.CreateSqliteAsync();
+        var vcenter = await db.RegisterAsync(_simulator);
+        await SyncAsync(db, vcenter);
+        await db.SyncAsync(vcenter, _simulator);
+        Assert.Null(await db.Store.ReadSyncCursorAsync(vcenter.Id, Ct));
+        await _simulator.ResetCallCountsAsync(Ct);
+
+        await SyncAsync(db, vcenter);
+
+        Assert.True((await _simulator.GetStatusAsync(Ct)).Calls.ContainsKey("CreateContainerView"));
+        Assert.NotNull(await db.Store.ReadSyncCursorAsync(vcenter.Id, Ct));
+    }
+
+    [Fact]
+    public async Task An_unchanged_resync_into_postgres_writes_no_inventory_row()
+    {
+        await using var db = await SyncDatabase.OpenAsync(await postgres.CreateDatabaseAsync("incremental"));
+        var vcenter = await db.RegisterAsync(_simulator);
+        var first = await SyncAsync(db, vcenter);
+        var writes = await RowWrites.InstallAsync(db);
+
+        var second = await SyncAsync(db, vcenter);
+
+        foreach (var (was, now) in Tables(first, second))
+        {
+            Assert.Equal((0, 0, 0, was.New), (now.New, now.Updated, now.Deleted, now.Unchanged));
+        }
+
+        Assert.Empty(await writes.TakeAsync());
+        Assert.NotNull(await db.Store.ReadSyncCursorAsync(vcenter.Id, Ct));
+    }
+
+    private Task<SyncResult> SyncAsync(SyncDatabase db, VCenterRow vcenter) =>
+        new FullInventorySync(db.Store, NullLoggerFactory.Instance).RunAsync(
+            new SyncTarget { VCenter = vcenter, Password = _simulator.Password, Sessions = new FileSessionCookieStore(_state) },
+            null,
+            Ct);
+
+    private static IEnumerable<(ChangeCounts Was, ChangeCounts Now)> Tables(SyncResult first, SyncResult second) =>
+    [
+        (first.Clusters, second.Clusters), (first.Hosts, second.Hosts), (first.Vms, second.Vms),
+        (first.Datastores, second.Datastores), (first.Networks, second.Networks), (first.Alarms, second.Alarms),
+    ];
+}
