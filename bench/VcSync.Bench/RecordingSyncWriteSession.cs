@@ -1,3 +1,4 @@
+using VcSync.Storage.Cursors;
 using VcSync.Inventory.Records;
 using VcSync.Storage;
 
@@ -8,10 +9,14 @@ internal sealed class RecordingSyncWriteSession(ISyncWriteSession inner, Action<
 {
     public Task WriteVmsAsync(InventorySnapshot page, CancellationToken cancellationToken) => inner.WriteVmsAsync(page, cancellationToken);
 
+    public Task<InventoryWriteResult> CompleteAsync(
+        IReadOnlyList<AlarmRecord>? alarms, IReadOnlyList<ActivityRecord> activities, CancellationToken cancellationToken) =>
+        CompleteAsync(alarms, activities, null, cancellationToken);
+
     public async Task<InventoryWriteResult> CompleteAsync(
-        IReadOnlyList<AlarmRecord>? alarms, IReadOnlyList<ActivityRecord> activities, CancellationToken cancellationToken)
+        IReadOnlyList<AlarmRecord>? alarms, IReadOnlyList<ActivityRecord> activities, SyncCursor? cursor, CancellationToken cancellationToken)
     {
-        var result = await inner.CompleteAsync(alarms, activities, cancellationToken);
+        var result = await inner.CompleteAsync(alarms, activities, cursor, cancellationToken);
         completed(result);
         return result;
     }

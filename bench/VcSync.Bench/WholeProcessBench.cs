@@ -55,6 +55,8 @@ internal static partial class WholeProcessBench
                 new("`vcsync --help`"),
                 new("`vcsync sync` into a new SQLite file (cold)"),
                 new("`vcsync sync`, unchanged re-sync"),
+                new("`vcsync sync --incremental` into a new SQLite file (cold: logs in, starts the change collector)"),
+                new("`vcsync sync --incremental`, unchanged re-sync (kept session, nothing changed)"),
             };
             if (jit is not null)
             {
@@ -72,11 +74,17 @@ internal static partial class WholeProcessBench
                 var sync = SyncArguments(simulator, db);
                 await MeasureAsync(rows[2], timed, vcsync, sync, SyncEnvironment(simulator), null, cancellationToken);
                 await MeasureAsync(rows[3], timed, vcsync, sync, SyncEnvironment(simulator), null, cancellationToken);
+                // A state directory per round: the cold incremental sync has no kept session to start from.
+                var incremental = SyncArguments(simulator, Path.Combine(directory.FullName, $"incremental-{repetition}.db"));
+                var incrementalEnvironment = SyncEnvironment(simulator);
+                incrementalEnvironment["VCSYNC_STATE_DIR"] = Path.Combine(directory.FullName, $"state-{repetition}");
+                await MeasureAsync(rows[4], timed, vcsync, [.. incremental, "--incremental"], incrementalEnvironment, null, cancellationToken);
+                await MeasureAsync(rows[5], timed, vcsync, [.. incremental, "--incremental"], incrementalEnvironment, null, cancellationToken);
                 if (jit is not null)
                 {
                     var jitSync = SyncArguments(simulator, Path.Combine(directory.FullName, $"jit-{repetition}.db"));
-                    await MeasureAsync(rows[4], timed, "dotnet", [jit, .. jitSync], SyncEnvironment(simulator), null, cancellationToken);
-                    await MeasureAsync(rows[5], timed, "dotnet", [jit, .. jitSync], SyncEnvironment(simulator), null, cancellationToken);
+                    await MeasureAsync(rows[6], timed, "dotnet", [jit, .. jitSync], SyncEnvironment(simulator), null, cancellationToken);
+                    await MeasureAsync(rows[7], timed, "dotnet", [jit, .. jitSync], SyncEnvironment(simulator), null, cancellationToken);
                 }
 
                 Program.Log($"whole process: round {repetition}{(timed ? "" : " (warm-up)")}: " +
