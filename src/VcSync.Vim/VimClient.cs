@@ -108,6 +108,33 @@ public sealed partial class VimClient : IAsyncDisposable
         _logger.LogInformation("Resuming a session on {Host}", SdkUri.Host);
     }
 
+    /// <summary>
+    /// Whether the session (logged in or resumed) is still valid: reads <c>SessionManager.currentSession</c>, one small call.
+    /// False, and the client no longer counts as logged in, when the server answers <c>NotAuthenticated</c>.
+    /// </summary>
+    public async Task<bool> IsSessionActiveAsync(CancellationToken cancellationToken = default)
+    {
+        var spec = new PropertyFilterSpec(
+            [new PropertySpec("SessionManager", ["currentSession"])], [new ObjectSpec(ServiceContent.SessionManager, false, [])]);
+        try
+        {
+            await foreach (var content in RetrievePropertiesAsync(spec, null, cancellationToken).ConfigureAwait(false))
+            {
+                if (content["currentSession"] is DataObject)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (NotAuthenticatedException)
+        {
+        }
+
+        _loggedIn = false;
+        _transport.SessionCookie = null;
+        return false;
+    }
+
     /// <summary>Ends the session.</summary>
     public async Task LogoutAsync(CancellationToken cancellationToken = default)
     {

@@ -66,7 +66,7 @@ public sealed class UpdateCollectorTests
         await using (var collector = await client.CreateUpdateCollectorAsync(Spec, Ct))
         {
             Assert.Equal("pc-1", collector.Collector.Value);
-            Assert.Equal("filter-1", collector.Filter.Value);
+            Assert.Equal("filter-1", collector.Filter?.Value);
             var options = new WaitOptions { MaxWaitSeconds = 1, MaxObjectUpdates = 2 };
 
             var first = await collector.WaitAsync(options, Ct);

@@ -168,6 +168,20 @@ public sealed partial class FullInventorySync
         }
     }
 
+    /// <summary>Resumes a kept session; false (and the cookie forgotten) when it has ended, expired or vCenter restarted.</summary>
+    private async Task<bool> ResumeAsync(VimClient client, ISessionCookieStore sessions, VCenterRow vcenter, string cookie, CancellationToken cancellationToken)
+    {
+        client.ResumeSession(cookie);
+        if (await client.IsSessionActiveAsync(cancellationToken))
+        {
+            return true;
+        }
+
+        LogSessionEnded(vcenter.Name);
+        sessions.Forget(client.SdkUri, vcenter.Username);
+        return false;
+    }
+
     private void SaveSession(ISessionCookieStore sessions, Uri sdk, string username, string cookie)
     {
         try
@@ -207,10 +221,8 @@ public sealed partial class FullInventorySync
         try
         {
             client = await VimClient.ConnectAsync(options, cancellationToken);
-            if (sessions?.Load(client.SdkUri, vcenter.Username) is { } cookie)
+            if (sessions?.Load(client.SdkUri, vcenter.Username) is { } cookie && await ResumeAsync(client, sessions, vcenter, cookie, cancellationToken))
             {
-                // Checked by the first call that needs it; a NotAuthenticated then logs in again (see AttemptAsync).
-                client.ResumeSession(cookie);
                 run.Activity("login", $"{vcenter.Name} - SessionManager", true, watch.ElapsedMilliseconds, "{\"resumed_session\":true}", null);
                 run.About = client.ServiceContent.About;
                 run.Complete(SyncPhase.Connect, $"Connected to {client.ServiceContent.About.FullName} (kept session)");
@@ -390,6 +402,9 @@ public sealed partial class FullInventorySync
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the failed sync of {VCenter}: {Error}")]
     private partial void LogRecordFailureFailed(string vcenter, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The kept session on {VCenter} has ended; logging in")]
+    private partial void LogSessionEnded(string vcenter);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not keep the vCenter session for the next sync: {Error}")]
     private partial void LogSessionNotSaved(string error);

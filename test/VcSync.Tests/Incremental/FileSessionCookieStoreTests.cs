@@ -1,8 +1,10 @@
+using System.Runtime.Versioning;
 using VcSync.Sync.Incremental;
 
 namespace VcSync.Tests.Incremental;
 
 /// <summary>The kept session cookies: one private file per vCenter and user.</summary>
+[UnsupportedOSPlatform("windows")]
 public sealed class FileSessionCookieStoreTests : IDisposable
 {
     private static readonly Uri Sdk = new("https://vc.example:443/sdk");

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using VcSync.Simulator;
 using VcSync.Storage;
-using VcSync.Storage.Cursors;
 using VcSync.Sync.FullSync;
 using VcSync.Sync.Incremental;
 using VcSync.Sync.Results;
@@ -51,7 +50,7 @@ public sealed class IncrementalSyncTests(PostgresServer postgres) : IAsyncLifeti
         Assert.False(calls.ContainsKey("Logout"), "the session was not kept");
         Assert.False(calls.ContainsKey("CreateContainerView"), "the inventory was read again");
         Assert.False(calls.ContainsKey("ContinueRetrievePropertiesEx"), "the inventory was read again");
-        Assert.Equal(2, calls.GetValueOrDefault("RetrievePropertiesEx")); // the triggered alarms and their names
+        Assert.Equal(3, calls.GetValueOrDefault("RetrievePropertiesEx")); // the session's check, the triggered alarms and their names
         Assert.Equal(1, calls.GetValueOrDefault("WaitForUpdatesEx"));
         Assert.Equal(first.TotalObjects, second.TotalObjects);
         foreach (var (was, now) in Tables(first, second))
