@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using VcSync.Storage.Alarms;
+using VcSync.Storage.Cursors;
 using VcSync.Storage.Jobs;
 using VcSync.Storage.Migrations;
 using VcSync.Storage.Postgres;
@@ -23,6 +24,7 @@ public abstract class SqlInventoryStore : IInventoryStore, ISqlConnectionSource
     private readonly ServerLinker _linker;
     private readonly SyncWriter _writer;
     private readonly LiveWriter _liveWriter;
+    private readonly UnchangedSyncWriter _unchangedWriter;
     private readonly MigrationRunner _migrations;
 
     private protected SqlInventoryStore(ISqlDialect dialect, ILogger logger)
@@ -33,6 +35,7 @@ public abstract class SqlInventoryStore : IInventoryStore, ISqlConnectionSource
         _linker = new ServerLinker(dialect);
         _writer = new SyncWriter(dialect, _core, _linker);
         _liveWriter = new LiveWriter(dialect, _core, _linker);
+        _unchangedWriter = new UnchangedSyncWriter(dialect, _core);
         _migrations = new MigrationRunner(dialect, logger);
         Logger = logger;
     }
@@ -66,6 +69,21 @@ public abstract class SqlInventoryStore : IInventoryStore, ISqlConnectionSource
     /// <inheritdoc />
     public Task<LiveWriteResult> ApplyChangesAsync(LiveWrite write, CancellationToken cancellationToken) =>
         _liveWriter.WriteAsync(OpenConnectionAsync, write, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<SyncCursor?> ReadSyncCursorAsync(Guid vcenterId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await SyncCursorSql.ReadAsync(_dialect, connection, null, vcenterId, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<InventoryWriteResult> RecordUnchangedSyncAsync(UnchangedSync sync, CancellationToken cancellationToken)
+    {
+        var result = await _unchangedWriter.WriteAsync(OpenConnectionAsync, sync, cancellationToken);
+        Logger.LogDebug("Recorded unchanged sync of vCenter {VCenterId} in {Database}: cursor at version {Version}", sync.VCenterId, DatabaseName, sync.Next.Version);
+        return result;
+    }
 
     /// <inheritdoc />
     public abstract ValueTask DisposeAsync();

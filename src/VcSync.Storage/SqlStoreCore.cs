@@ -111,18 +111,23 @@ internal sealed class SqlStoreCore
         }
     }
 
+    public Task RecordSyncSuccessAsync(
+        DbConnection connection, DbTransaction transaction, SyncWrite write, CancellationToken cancellationToken) =>
+        RecordSyncSuccessAsync(connection, transaction, write.VCenterId, write.InstanceUuid, write.ApiVersion, write.SyncedAt, cancellationToken);
+
     public async Task RecordSyncSuccessAsync(
-        DbConnection connection, DbTransaction transaction, SyncWrite write, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, Guid vcenterId, string? instanceUuid, string? apiVersion, DateTimeOffset syncedAt,
+        CancellationToken cancellationToken)
     {
         // A sync that could not read about.* keeps what an earlier one read.
         await using var command = connection.Command(transaction,
             "UPDATE vcenters SET instance_uuid = COALESCE(@instance_uuid, instance_uuid), " +
             "api_version = COALESCE(@api_version, api_version), last_sync_at = @at, " +
             $"last_sync_status = '{SyncStatusText.Completed}', last_sync_error = NULL WHERE id = @id",
-            _dialect.Parameter("id", ColumnKind.Uuid, write.VCenterId),
-            _dialect.Parameter("instance_uuid", ColumnKind.Text, write.InstanceUuid),
-            _dialect.Parameter("api_version", ColumnKind.Text, write.ApiVersion),
-            _dialect.Parameter("at", ColumnKind.Timestamp, ContractValue.Truncate(write.SyncedAt)));
+            _dialect.Parameter("id", ColumnKind.Uuid, vcenterId),
+            _dialect.Parameter("instance_uuid", ColumnKind.Text, instanceUuid),
+            _dialect.Parameter("api_version", ColumnKind.Text, apiVersion),
+            _dialect.Parameter("at", ColumnKind.Timestamp, ContractValue.Truncate(syncedAt)));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using VcSync.Storage.Changes;
+using VcSync.Storage.Cursors;
 using VcSync.Storage.Postgres;
 using VcSync.Storage.Schema;
 using VcSync.Storage.Servers;
@@ -10,7 +11,8 @@ namespace VcSync.Storage.Writing;
 /// <summary>
 /// <see cref="IInventoryStore.ApplyChangesAsync"/> for both stores: in one transaction, the fencing check on the watcher
 /// row, every synced table's changes (<see cref="DeltaTableWriter"/>) with their history, re-linking of hosts and Dell
-/// servers when a host changed, and the watcher row's progress. Either all of it is written or none of it.
+/// servers when a host changed, the deletion of the vCenter's incremental-sync cursor, and the watcher row's progress.
+/// Either all of it is written or none of it.
 /// </summary>
 internal sealed class LiveWriter(ISqlDialect dialect, SqlStoreCore core, ServerLinker linker)
 {
@@ -50,6 +52,10 @@ internal sealed class LiveWriter(ISqlDialect dialect, SqlStoreCore core, ServerL
             await dialect.LockAsync(connection, transaction, AdvisoryLockKeys.Linking, cancellationToken);
             linked = (await linker.LinkAsync(connection, transaction, write.At, write.VCenterId, cancellationToken)).AutoLinked;
         }
+
+        // The inventory is now at a version of the watcher's collector, not the cursor's (the update set may even predate
+        // the sync that saved the cursor): an unchanged sync must not confirm what the cursor's collector never reported.
+        await SyncCursorSql.DeleteAsync(dialect, connection, transaction, write.VCenterId, cancellationToken);
 
         if (write.WorkerId is { } owner)
         {

@@ -29,6 +29,7 @@ internal sealed class SyncWriter
             // Checked again: a streamed write stays open for the whole fetch, long enough for a job to be lost.
             new JobMustBeHeld(),
             new LinkHostsAndServers(linker),
+            new SaveSyncCursor(),
             new RecordSyncSuccess(core),
         ];
     }
