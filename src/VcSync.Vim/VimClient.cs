@@ -109,6 +109,17 @@ public sealed partial class VimClient : IAsyncDisposable
     }
 
     /// <summary>
+    /// Lets go of the session without ending it, so that a later client can resume it (<see cref="ResumeSession"/>):
+    /// disposing no longer logs out. Returns its cookie, or null when not logged in.
+    /// </summary>
+    public string? DetachSession()
+    {
+        var cookie = SessionCookie;
+        _loggedIn = false;
+        return cookie;
+    }
+
+    /// <summary>
     /// Whether the session (logged in or resumed) is still valid: reads <c>SessionManager.currentSession</c>, one small call.
     /// False, and the client no longer counts as logged in, when the server answers <c>NotAuthenticated</c>.
     /// </summary>

@@ -154,7 +154,7 @@ public sealed partial class FullInventorySync
                     await new IncrementalSync(_store, _logger, _time).DestroyQuietlyAsync(client, started);
                 }
 
-                if (keepSession && client.SessionCookie is { } cookie)
+                if (keepSession && client.DetachSession() is { } cookie)
                 {
                     SaveSession(sessions!, client.SdkUri, run.Target.VCenter.Username, cookie);
                 }
