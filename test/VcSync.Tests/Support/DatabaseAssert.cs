@@ -3,8 +3,8 @@ namespace VcSync.Tests.Support;
 /// <summary>Assertions over <see cref="SqliteDump"/> snapshots of a whole database.</summary>
 public static class DatabaseAssert
 {
-    /// <summary>Tables a sync writes even when nothing changed: its vCenter's sync bookkeeping and the activity log.</summary>
-    private static readonly string[] BookkeepingTables = ["vcenters", "idrac_commands"];
+    /// <summary>Tables a sync writes even when nothing changed: its vCenter's sync bookkeeping (and incremental cursor) and the activity log.</summary>
+    private static readonly string[] BookkeepingTables = ["vcenters", "vcenter_sync_cursors", "idrac_commands"];
 
     /// <summary>
     /// Every table other than <c>vcenters</c> and the activity log is the same row for row (every column); the
