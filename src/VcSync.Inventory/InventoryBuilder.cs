@@ -218,6 +218,9 @@ public sealed class InventoryBuilder
         }
     }
 
+    /// <summary>The morefs of the VMs that a triggered alarm added so far is on.</summary>
+    public IReadOnlySet<string> VmsWithTriggeredAlarms => AlarmedVms();
+
     private void NoteWarnings(ManagedObjectReference obj, string name)
     {
         var problems = _read.Problems;

@@ -32,6 +32,12 @@ public sealed record SyncWrite
     /// </summary>
     public Cursors.SyncCursor? Cursor { get; init; }
 
+    /// <summary>
+    /// Null (a full sync): the VMs no page held are deleted. Set: only the pages' VMs and <see cref="Cursors.ChangedVms.Gone"/>
+    /// are written; the VM tables' counts of rows left alone are reported as unchanged.
+    /// </summary>
+    public Cursors.ChangedVms? ChangedVmsOnly { get; init; }
+
     /// <summary>Activity rows to insert with the write.</summary>
     public IReadOnlyList<ActivityRecord> Activities { get; init; } = [];
 }

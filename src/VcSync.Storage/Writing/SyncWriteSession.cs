@@ -85,9 +85,17 @@ internal sealed class SyncWriteSession : ISyncWriteSession
     {
         ArgumentNullException.ThrowIfNull(activities);
         ObjectDisposedException.ThrowIf(_done, this);
+        var scope = Context.Write.ChangedVmsOnly;
         foreach (var table in SyncedTables.VmPages)
         {
-            if (_read.Contains(table))
+            if (scope is not null)
+            {
+                if (scope.Gone.Count > 0)
+                {
+                    Context.Add(table.Name, (await table.DeleteAsync(_writer, scope.Gone, cancellationToken)).Counts);
+                }
+            }
+            else if (_read.Contains(table))
             {
                 var gone = await GoneAsync(table, cancellationToken);
                 if (gone.Count > 0)
@@ -99,6 +107,11 @@ internal sealed class SyncWriteSession : ISyncWriteSession
 
         var last = new InventorySnapshot { Clusters = [], Hosts = [], Vms = [], Datastores = [], DatastoreHosts = [], Networks = [], Alarms = alarms };
         await WriteWholeAsync(SyncedTables.AfterVms, last, cancellationToken);
+        if (scope is not null)
+        {
+            await CountRowsLeftAloneAsync(cancellationToken);
+        }
+
         Context.Write = Context.Write with { Activities = activities, Cursor = cursor };
         foreach (var step in _after)
         {
@@ -124,6 +137,23 @@ internal sealed class SyncWriteSession : ISyncWriteSession
         // Disposing an uncommitted transaction rolls it back.
         await Context.Transaction.DisposeAsync();
         await Context.Connection.DisposeAsync();
+    }
+
+    // A partial write compared only the changed VMs' rows: the vCenter's other rows are unchanged, as a full sync would count them.
+    private async Task CountRowsLeftAloneAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in SyncedTables.VmPages)
+        {
+            var rows = Convert.ToInt32(
+                await Context.Connection.ScalarAsync(
+                    Context.Transaction,
+                    $"SELECT COUNT(*) FROM {table.Name} WHERE source_vcenter_id = @vcenter",
+                    cancellationToken,
+                    Context.Dialect.Parameter("vcenter", ColumnKind.Uuid, Context.Write.VCenterId)),
+                System.Globalization.CultureInfo.InvariantCulture);
+            var counts = Context.Tables.GetValueOrDefault(table.Name) ?? TableChanges.None;
+            Context.Tables[table.Name] = counts with { Unchanged = rows - counts.New - counts.Updated };
+        }
     }
 
     // The VMs (the parents of the table's rows) that the vCenter's rows name and no page held.

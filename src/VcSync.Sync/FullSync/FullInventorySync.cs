@@ -111,6 +111,12 @@ public sealed partial class FullInventorySync
                 }
 
                 started = check.NewCollector;
+                if (check.Changes is { } changes && check.Cursor is { } cursor
+                    && await new PartialSync(_store, _logger, _time).RunAsync(client, run, cursor, changes, cancellationToken) is { } partial)
+                {
+                    return Finish(run, partial);
+                }
+
                 var written = await new StreamedSync(_store, _logger, _time).RunAsync(client, run, check.Cursor, cancellationToken);
                 started = null;
                 return Finish(run, written);

@@ -40,9 +40,10 @@ internal sealed partial class IncrementalSync(IInventoryStore store, ILogger log
         {
             var collector = client.AttachUpdateCollector(new ManagedObjectReference("PropertyCollector", stored.Collector), stored.Version);
             int? changed;
+            var changes = new VmChanges();
             try
             {
-                changed = await DrainAsync(collector, cancellationToken);
+                changed = await DrainAsync(collector, changes, cancellationToken);
             }
             catch (VimFaultException lost) when (lost is InvalidCollectorVersionException or ManagedObjectNotFoundException)
             {
@@ -60,16 +61,16 @@ internal sealed partial class IncrementalSync(IInventoryStore store, ILogger log
                     run.Activity("change_check", $"{vcenter.Name} - PropertyCollector", true, watch.ElapsedMilliseconds, details, null);
                     if (await RecordUnchangedAsync(run, stored, next, watch, cancellationToken) is { } unchanged)
                     {
-                        return new ChangeCheck(unchanged, null, null);
+                        return new ChangeCheck(unchanged, null, null, null);
                     }
-                }
-                else
-                {
-                    run.Activity("change_check", $"{vcenter.Name} - PropertyCollector", true, watch.ElapsedMilliseconds, details, null);
-                    LogChanged(vcenter.Name, count, alarms != stored.AlarmsHash);
+
+                    return new ChangeCheck(null, next, null, null);
                 }
 
-                return new ChangeCheck(null, next, null);
+                run.Activity("change_check", $"{vcenter.Name} - PropertyCollector", true, watch.ElapsedMilliseconds, details, null);
+                var why = alarms != stored.AlarmsHash ? "the triggered alarms changed" : changes.NeedsFullSync;
+                LogChanged(vcenter.Name, count, changes.Changed.Count, changes.Gone.Count, why is null ? "reading the changed VMs only" : $"running a full sync ({why})");
+                return new ChangeCheck(null, next, null, why is null ? changes : null);
             }
 
             await DestroyQuietlyAsync(client, new ManagedCollector(stored.Collector, stored.View));
@@ -105,7 +106,7 @@ internal sealed partial class IncrementalSync(IInventoryStore store, ILogger log
                 view, content.About.ApiVersion, rootFolder: null, content.Content["customFieldsManager"] as ManagedObjectReference);
             var collector = await client.CreateUpdateCollectorAsync(filter, cancellationToken);
             created = created with { Collector = collector.Collector.Value };
-            var objects = await DrainAsync(collector, cancellationToken);
+            var objects = await DrainAsync(collector, null, cancellationToken);
             var alarms = await HashAlarmsAsync(client, cancellationToken);
             run.Activity(
                 "change_collector", $"{run.Target.VCenter.Name} - PropertyCollector", true, watch.ElapsedMilliseconds,
@@ -122,7 +123,7 @@ internal sealed partial class IncrementalSync(IInventoryStore store, ILogger log
                 TotalObjects = 0,
                 SavedAt = time.GetUtcNow(),
             };
-            return new ChangeCheck(null, cursor, created);
+            return new ChangeCheck(null, cursor, created, null);
         }
         catch
         {
@@ -171,13 +172,20 @@ internal sealed partial class IncrementalSync(IInventoryStore store, ILogger log
     }
 
     /// <summary>Follows the collector to its latest version without waiting; the number of objects reported.</summary>
-    private static async Task<int> DrainAsync(UpdateCollector collector, CancellationToken cancellationToken)
+    private static async Task<int> DrainAsync(UpdateCollector collector, VmChanges? changes, CancellationToken cancellationToken)
     {
         var options = new WaitOptions { MaxWaitSeconds = 0, MaxObjectUpdates = MaxObjectUpdates, ValueFilters = InventoryPropertySpecs.ValueFilters };
         var objects = 0;
         for (var set = await collector.WaitAsync(options, cancellationToken); set is not null; set = set.Truncated ? await collector.WaitAsync(options, cancellationToken) : null)
         {
             objects += set.Objects.Count;
+            if (changes is not null)
+            {
+                foreach (var update in set.Objects)
+                {
+                    changes.Add(update);
+                }
+            }
         }
 
         return objects;
@@ -219,8 +227,8 @@ internal sealed partial class IncrementalSync(IInventoryStore store, ILogger log
     [LoggerMessage(Level = LogLevel.Information, Message = "Incremental sync of {VCenter}: nothing changed since the last sync (collector version {Version}), checked in {Milliseconds:F0} ms")]
     private partial void LogUnchanged(string vcenter, string version, double milliseconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Incremental sync of {VCenter}: {Objects} objects changed (alarms changed: {AlarmsChanged}); running a full sync")]
-    private partial void LogChanged(string vcenter, int objects, bool alarmsChanged);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incremental sync of {VCenter}: {Objects} objects changed ({Vms} VMs changed, {Gone} gone): {Plan}")]
+    private partial void LogChanged(string vcenter, int objects, int vms, int gone, string plan);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Incremental sync of {VCenter}: the saved change collector is gone ({Error}); starting a new one")]
     private partial void LogCursorLost(string vcenter, string error);

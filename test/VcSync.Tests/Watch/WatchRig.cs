@@ -108,11 +108,14 @@ internal sealed class WatchRig : IAsyncDisposable
     }
 
     /// <summary>What a full sync of the simulator writes now, into a fresh SQLite database.</summary>
-    public async Task<List<string>> FullSyncRowsAsync()
+    public Task<List<string>> FullSyncRowsAsync() => FullSyncRowsAsync(Simulator);
+
+    /// <summary>What a full sync of <paramref name="simulator"/> writes now, into a fresh SQLite database.</summary>
+    public static async Task<List<string>> FullSyncRowsAsync(SimulatorProcess simulator)
     {
         await using var fresh = await SyncDatabase.CreateSqliteAsync();
-        var vcenter = await fresh.RegisterAsync(Simulator);
-        await fresh.SyncAsync(vcenter, Simulator);
+        var vcenter = await fresh.RegisterAsync(simulator);
+        await fresh.SyncAsync(vcenter, simulator);
         return await RowsAsync(fresh.Store, vcenter.Id);
     }
 
