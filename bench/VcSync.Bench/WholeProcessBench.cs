@@ -57,7 +57,9 @@ internal static partial class WholeProcessBench
                 new("`vcsync sync`, unchanged re-sync"),
                 new("`vcsync sync --incremental` into a new SQLite file (cold: logs in, starts the change collector)"),
                 new("`vcsync sync --incremental`, unchanged re-sync (kept session, nothing changed)"),
+                new("`vcsync sync --incremental` after one VM was renamed (reads the other objects and that VM)"),
             };
+            var renamed = "quote\"in'name";
             if (jit is not null)
             {
                 rows.Add(new("JIT build (`dotnet vcsync.dll`): `sync` into a new SQLite file"));
@@ -79,12 +81,16 @@ internal static partial class WholeProcessBench
                 var incrementalEnvironment = SyncEnvironment(simulator);
                 incrementalEnvironment["VCSYNC_STATE_DIR"] = Path.Combine(directory.FullName, $"state-{repetition}");
                 await MeasureAsync(rows[4], timed, vcsync, [.. incremental, "--incremental"], incrementalEnvironment, null, cancellationToken);
-                await MeasureAsync(rows[5], timed, vcsync, [.. incremental, "--incremental"], incrementalEnvironment, null, cancellationToken);
+                Expect(await MeasureAsync(rows[5], timed, vcsync, [.. incremental, "--incremental"], incrementalEnvironment, null, cancellationToken), 0, 5);
+                var name = $"bench-renamed-{repetition}";
+                await simulator.ControlAsync(new JsonObject { ["op"] = "rename", ["entity"] = renamed, ["entityType"] = "VirtualMachine", ["name"] = name }, cancellationToken);
+                renamed = name;
+                Expect(await MeasureAsync(rows[6], timed, vcsync, [.. incremental, "--incremental"], incrementalEnvironment, null, cancellationToken), 1, 12);
                 if (jit is not null)
                 {
                     var jitSync = SyncArguments(simulator, Path.Combine(directory.FullName, $"jit-{repetition}.db"));
-                    await MeasureAsync(rows[6], timed, "dotnet", [jit, .. jitSync], SyncEnvironment(simulator), null, cancellationToken);
                     await MeasureAsync(rows[7], timed, "dotnet", [jit, .. jitSync], SyncEnvironment(simulator), null, cancellationToken);
+                    await MeasureAsync(rows[8], timed, "dotnet", [jit, .. jitSync], SyncEnvironment(simulator), null, cancellationToken);
                 }
 
                 Program.Log($"whole process: round {repetition}{(timed ? "" : " (warm-up)")}: " +
@@ -122,7 +128,7 @@ internal static partial class WholeProcessBench
         ["repetitions"] = 1,
     }.ToJsonString();
 
-    private static async Task MeasureAsync(
+    private static async Task<string> MeasureAsync(
         Row row, bool timed, string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment,
         string? standardInput, CancellationToken cancellationToken)
     {
@@ -168,6 +174,20 @@ internal static partial class WholeProcessBench
         {
             row.TimedWall.Add(wall.Elapsed);
             row.TimedCpu.Add(cpu);
+        }
+
+        return await output;
+    }
+
+    // The incremental rows measure what they claim only if the sync took the path they name.
+    private static void Expect(string json, int vmsUpdated, int maxSoapCalls)
+    {
+        var result = JsonNode.Parse(json)!;
+        var updated = (int)result["vms"]!["updated"]!;
+        var calls = (int)result["soap_calls"]!;
+        if (updated != vmsUpdated || calls > maxSoapCalls)
+        {
+            throw new InvalidOperationException($"expected {vmsUpdated} VMs updated in at most {maxSoapCalls} SOAP calls, got {updated} in {calls}");
         }
     }
 
