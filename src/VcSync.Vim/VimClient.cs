@@ -100,12 +100,45 @@ public sealed partial class VimClient : IAsyncDisposable
     /// Uses a session an earlier client logged in (its <see cref="SessionCookie"/>) instead of logging in. Nothing is sent:
     /// the first call that needs the session throws <see cref="NotAuthenticatedException"/> if it has ended meanwhile.
     /// </summary>
+    /// <exception cref="ArgumentException">The text is not a cookie value (RFC 6265 cookie-octets, optionally quoted).</exception>
     public void ResumeSession(string sessionCookie)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(sessionCookie);
+        if (!IsCookieValue(sessionCookie))
+        {
+            throw new ArgumentException("Not a session cookie value.", nameof(sessionCookie));
+        }
+
         _transport.SessionCookie = sessionCookie;
         _loggedIn = true;
         _logger.LogInformation("Resuming a session on {Host}", SdkUri.Host);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> can be sent as a cookie value: RFC 6265's cookie-octets (no space, comma, semicolon,
+    /// backslash, quote or control character), optionally in double quotes, as vCenter's <c>vmware_soap_session</c> is.
+    /// </summary>
+    public static bool IsCookieValue(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        var value = text.Length >= 2 && text[0] == '"' && text[^1] == '"' ? text.AsSpan(1, text.Length - 2) : text.AsSpan();
+        if (value.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (c is < '\x21' or > '\x7e' or '"' or ',' or ';' or '\\')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using VcSync.Vim;
 
 namespace VcSync.Sync.Incremental;
 
@@ -50,8 +51,9 @@ public sealed class FileSessionCookieStore : ISessionCookieStore
     {
         try
         {
+            // Anything but a cookie value (a damaged or tampered file) is no session: never sent in a header.
             var text = File.ReadAllText(PathOf(sdk, username)).Trim();
-            return text.Length > 0 ? text : null;
+            return VimClient.IsCookieValue(text) ? text : null;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -62,7 +64,11 @@ public sealed class FileSessionCookieStore : ISessionCookieStore
     /// <inheritdoc />
     public void Save(Uri sdk, string username, string cookie)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(cookie);
+        if (!VimClient.IsCookieValue(cookie))
+        {
+            throw new ArgumentException("Not a session cookie value.", nameof(cookie));
+        }
+
         if (OperatingSystem.IsWindows())
         {
             Directory.CreateDirectory(_directory);

@@ -35,6 +35,23 @@ public sealed class FileSessionCookieStoreTests : IDisposable
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_directory));
     }
 
+    [Theory]
+    [InlineData("a\r\nX-Injected: 1")]
+    [InlineData("two words")]
+    [InlineData("semi;colon")]
+    [InlineData("\"\"")]
+    [InlineData("caf\u00e9")]
+    [InlineData("nul\u0000")]
+    public void A_file_holding_anything_but_a_cookie_value_reads_as_no_session_and_such_a_value_is_never_saved(string text)
+    {
+        var store = new FileSessionCookieStore(_directory);
+        store.Save(Sdk, "alice", "\"52b4-ok\"");
+        File.WriteAllText(Assert.Single(Directory.GetFiles(_directory)), text);
+
+        Assert.Null(store.Load(Sdk, "alice"));
+        Assert.Throws<ArgumentException>(() => store.Save(Sdk, "alice", text));
+    }
+
     [Fact]
     public void Saving_again_replaces_the_cookie_and_forgetting_removes_it()
     {

@@ -183,6 +183,45 @@ public sealed class IncrementalSyncTests(PostgresServer postgres) : IAsyncLifeti
         Assert.NotNull(await db.Store.ReadSyncCursorAsync(vcenter.Id, Ct));
     }
 
+    [Fact]
+    public async Task A_failed_incremental_sync_leaves_rows_and_cursor_as_they_were_and_the_next_one_reads_the_change()
+    {
+        await using var db = await SyncDatabase.CreateSqliteAsync();
+        var vcenter = await db.RegisterAsync(_simulator);
+        await SyncAsync(db, vcenter);
+        var cursor = await db.Store.ReadSyncCursorAsync(vcenter.Id, Ct);
+        var vm = (await db.Store.ListRowsAsync("vcenter_vms", vcenter.Id, Ct))[5];
+        await _simulator.ControlAsync(new JsonObject { ["op"] = "rename", ["entity"] = (string)vm["moref"]!, ["entityType"] = "VirtualMachine", ["name"] = "renamed-after-a-failure" }, Ct);
+        var before = await SqliteDump.AllTablesAsync(db.Connection);
+        await _simulator.InjectFaultAsync(FaultInjection.SoapFault("RetrievePropertiesEx", "InvalidProperty", count: 100), Ct);
+
+        await Assert.ThrowsAsync<SyncFailedException>(() => SyncAsync(db, vcenter));
+
+        await _simulator.ClearFaultsAsync(Ct);
+        DatabaseAssert.InventoryUnchanged(before, await SqliteDump.AllTablesAsync(db.Connection));
+        Assert.Equal(cursor, await db.Store.ReadSyncCursorAsync(vcenter.Id, Ct));
+        var after = await SyncAsync(db, vcenter);
+        Assert.Equal(1, after.Vms.Updated);
+        Assert.Equal("renamed-after-a-failure", (await db.Store.ListRowsAsync("vcenter_vms", vcenter.Id, Ct)).Single(v => (string)v["moref"]! == (string)vm["moref"]!)["name"]);
+    }
+
+    [Fact]
+    public async Task A_cookie_file_holding_garbage_is_a_session_that_ended_so_the_sync_logs_in()
+    {
+        await using var db = await SyncDatabase.CreateSqliteAsync();
+        var vcenter = await db.RegisterAsync(_simulator);
+        await SyncAsync(db, vcenter);
+        var file = Assert.Single(Directory.GetFiles(_state));
+        await File.WriteAllTextAsync(file, "\"; <script>\r\n\u0001 not-a-session", Ct);
+        await _simulator.ResetCallCountsAsync(Ct);
+
+        var second = await SyncAsync(db, vcenter);
+
+        Assert.Equal(1, (await _simulator.GetStatusAsync(Ct)).Calls.GetValueOrDefault("Login"));
+        Assert.Equal(0, second.Vms.New + second.Vms.Updated + second.Vms.Deleted);
+        Assert.DoesNotContain("script", await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(_state)), Ct), StringComparison.Ordinal);
+    }
+
     private Task<SyncResult> SyncAsync(SyncDatabase db, VCenterRow vcenter) =>
         new FullInventorySync(db.Store, NullLoggerFactory.Instance).RunAsync(
             new SyncTarget { VCenter = vcenter, Password = _simulator.Password, Sessions = new FileSessionCookieStore(_state) },
