@@ -32,13 +32,17 @@ internal static class WorkerCommand
             DefaultValueFactory = _ => "20s",
         };
         var pageSize = new Option<int?>("--page-size") { Description = $"Objects per PropertyCollector page to ask for (default {VcSync.Sync.FullSync.SyncTarget.DefaultMaxObjectsPerPage}; the server may cut pages smaller)" };
+        var incremental = new Option<bool>("--incremental")
+        {
+            Description = "Sync incrementally, as sync --incremental does (keep sessions and change collectors; best with one worker)",
+        };
         var watch = new Option<bool>("--watch") { Description = "Also keep every enabled vCenter live (one watcher per vCenter across all workers)" };
         var alarmInterval = WatchOptionsParser.AlarmInterval();
         var historyDays = new Option<int>("--history-days") { Description = "Keep the change history this many days", DefaultValueFactory = _ => 90 };
         var command = new Command(Name, Description)
         {
             CliOptions.Database, schedule, workerId, heartbeat, staleAfter, poll, grace, pageSize, CliOptions.Timeout,
-            CliOptions.Deadline, CliOptions.Retries, CliOptions.RetryDelay, watch, alarmInterval, historyDays,
+            CliOptions.Deadline, CliOptions.Retries, CliOptions.RetryDelay, incremental, watch, alarmInterval, historyDays,
         };
         CommandActions.Set(command, LogLevel.Information, async (parse, loggerFactory, cancellationToken) =>
         {
@@ -54,6 +58,7 @@ internal static class WorkerCommand
                     : throw new CliException("--timeout must be a positive number of seconds")),
                 Retry = RetrySettings.Resolve(parse),
                 Deadline = DeadlineSetting.Resolve(parse),
+                Sessions = parse.GetValue(incremental) ? VcSync.Sync.Incremental.FileSessionCookieStore.Default() : null,
             };
             if (parse.GetValue(workerId) is { } id)
             {

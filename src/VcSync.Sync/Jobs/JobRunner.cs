@@ -90,6 +90,7 @@ public sealed partial class JobRunner
                 Retry = _options.Retry,
                 MaxObjectsPerPage = _options.MaxObjectsPerPage ?? SyncTarget.DefaultMaxObjectsPerPage,
                 ExpectedObjects = await ExpectedObjectsAsync(vcenter.Id, cancellationToken),
+                Sessions = _options.Sessions,
             };
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)

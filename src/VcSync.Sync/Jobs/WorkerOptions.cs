@@ -36,6 +36,13 @@ public sealed record WorkerOptions
     /// <summary>Objects per page to ask for; null asks for <see cref="FullSync.SyncTarget.DefaultMaxObjectsPerPage"/>.</summary>
     public int? MaxObjectsPerPage { get; init; }
 
+    /// <summary>
+    /// Set: jobs sync incrementally, keeping their sessions here (see <see cref="FullSync.SyncTarget.Sessions"/>). Best with
+    /// one worker: a collector lives in the session of the worker that started it, so jobs that move between workers
+    /// read everything more often, not less.
+    /// </summary>
+    public Incremental.ISessionCookieStore? Sessions { get; init; }
+
     /// <summary>The rollback switch; see <see cref="FullSync.FullInventorySync.UsePropertyCollector"/>.</summary>
     public bool UsePropertyCollector { get; init; } = SyncDefaults.UsePropertyCollectorSync;
 }
