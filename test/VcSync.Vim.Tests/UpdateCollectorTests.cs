@@ -147,4 +147,37 @@ public sealed class UpdateCollectorTests
         Assert.DoesNotContain("\n", error.Message, StringComparison.Ordinal);
         Assert.Equal(string.Empty, collector.Version);
     }
+
+    [Fact]
+    public async Task Skipping_values_keeps_kinds_objects_paths_and_versions_and_drops_only_the_values()
+    {
+        var answers = new Queue<string>([EnterSet, ModifyAndLeaveSet]);
+        var fake = Collector().On("WaitForUpdatesEx", _ => SoapXml.Ok(answers.Dequeue()));
+        await using var client = await fake.ConnectAsync(cancellationToken: Ct);
+        await using var collector = await client.CreateUpdateCollectorAsync(Spec, Ct);
+        var options = new WaitOptions { MaxWaitSeconds = 0, SkipValues = true };
+
+        var first = await collector.WaitAsync(options, Ct);
+        var second = await collector.WaitAsync(options, Ct);
+
+        Assert.Equal(["vm-90", "vm-93"], first!.Objects.Select(o => o.Obj.Value));
+        Assert.Contains(first.Objects[1].Changes, c => c.Name == "guest.ipAddress");
+        Assert.All(first.Objects.SelectMany(o => o.Changes), c => Assert.Null(c.Value));
+        Assert.Equal(("3", ObjectUpdateKind.Modify, ObjectUpdateKind.Leave), (second!.Version, second.Objects[0].Kind, second.Objects[1].Kind));
+        Assert.Equal(["runtime.powerState", "guest.ipAddress"], second.Objects[0].Changes.Select(c => c.Name));
+    }
+
+    [Fact]
+    public async Task A_skipped_value_that_is_not_well_formed_is_still_a_protocol_error()
+    {
+        var fake = Collector().On("WaitForUpdatesEx", _ => SoapXml.Ok(
+            "<WaitForUpdatesExResponse xmlns=\"urn:vim25\"><returnval><version>1</version><filterSet><filter type=\"PropertyFilter\">f</filter><objectSet>" +
+            "<kind>modify</kind><obj type=\"VirtualMachine\">vm-1</obj><changeSet><name>name</name><op>assign</op><val><a></b></val></changeSet>" +
+            "</objectSet></filterSet></returnval></WaitForUpdatesExResponse>"));
+        await using var client = await fake.ConnectAsync(cancellationToken: Ct);
+        await using var collector = await client.CreateUpdateCollectorAsync(Spec, Ct);
+
+        await Assert.ThrowsAnyAsync<VimException>(() => collector.WaitAsync(new WaitOptions { SkipValues = true }, Ct));
+        Assert.Equal(string.Empty, collector.Version);
+    }
 }

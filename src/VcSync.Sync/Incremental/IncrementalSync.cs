@@ -174,7 +174,8 @@ internal sealed partial class IncrementalSync(IInventoryStore store, ILogger log
     /// <summary>Follows the collector to its latest version without waiting; the number of objects reported.</summary>
     private static async Task<int> DrainAsync(UpdateCollector collector, VmChanges? changes, CancellationToken cancellationToken)
     {
-        var options = new WaitOptions { MaxWaitSeconds = 0, MaxObjectUpdates = MaxObjectUpdates, ValueFilters = InventoryPropertySpecs.ValueFilters };
+        // Only which objects and paths changed matters here: the sync reads the objects themselves.
+        var options = new WaitOptions { MaxWaitSeconds = 0, MaxObjectUpdates = MaxObjectUpdates, SkipValues = true };
         var objects = 0;
         for (var set = await collector.WaitAsync(options, cancellationToken); set is not null; set = set.Truncated ? await collector.WaitAsync(options, cancellationToken) : null)
         {

@@ -63,7 +63,7 @@ public sealed class UpdateCollector : IAsyncDisposable
         using var call = await _transport.CallAsync(
             "WaitForUpdatesEx", Collector, [new("version", Version), new("options", new DataObject(string.Empty, wireOptions))],
             names, decoder, TimeSpan.Zero, timeout, cancellationToken).ConfigureAwait(false);
-        var reader = new UpdateSetReader(names, decoder, options.ValueFilters);
+        var reader = new UpdateSetReader(names, decoder, options.ValueFilters, options.SkipValues);
         var objects = new List<ObjectUpdate>();
         while (true)
         {

@@ -14,12 +14,14 @@ internal sealed class UpdateSetReader
     private readonly XmlNames _names;
     private readonly ValueDecoder _decoder;
     private readonly Dictionary<string, PropertyValueFilter>? _filters;
+    private readonly bool _skipValues;
     private State _state;
 
-    public UpdateSetReader(XmlNames names, ValueDecoder decoder, IReadOnlyList<PropertyValueFilter>? filters = null)
+    public UpdateSetReader(XmlNames names, ValueDecoder decoder, IReadOnlyList<PropertyValueFilter>? filters = null, bool skipValues = false)
     {
         _names = names;
         _decoder = decoder;
+        _skipValues = skipValues;
         if (filters is { Count: > 0 })
         {
             _filters = new Dictionary<string, PropertyValueFilter>(StringComparer.Ordinal);
@@ -181,6 +183,10 @@ internal sealed class UpdateSetReader
             else if (name == "op")
             {
                 op = _decoder.ReadElementText(child);
+            }
+            else if (ReferenceEquals(name, _names.Val) && _skipValues)
+            {
+                child.Skip();
             }
             else if (ReferenceEquals(name, _names.Val))
             {

@@ -17,4 +17,10 @@ public sealed record WaitOptions
     /// values of changes that name the path itself, as <see cref="RetrieveOptions.ValueFilters"/> does for a retrieval.
     /// </summary>
     public IReadOnlyList<PropertyValueFilter>? ValueFilters { get; init; }
+
+    /// <summary>
+    /// Skip every changed value unread (each <see cref="PropertyChange.Value"/> is null; the XML is still checked): for a
+    /// client that only needs to know which objects and paths changed.
+    /// </summary>
+    public bool SkipValues { get; init; }
 }
