@@ -1,9 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"hash/fnv"
 	"reflect"
-	"strings"
 	"sync"
 
 	"github.com/vmware/govmomi/simulator"
@@ -176,7 +176,19 @@ func (f *watchFilter) diff(enc *xmlEncoder, r *retrieval, ref types.ManagedObjec
 		vals[p] = append([]byte(nil), enc.b...)
 	}
 	f.reported[ref] = now
-	var b []byte
+	// The kind and obj first, then the changes, into one buffer sized for all of it.
+	enc.b = enc.b[:0]
+	if known {
+		enc.b = append(enc.b, "<kind>modify</kind>"...)
+	} else {
+		enc.b = append(enc.b, "<kind>enter</kind>"...)
+	}
+	enc.element("obj", reflect.ValueOf(ref), false, false, false)
+	size := len(enc.b)
+	for _, v := range vals {
+		size += len(v) + changeSetOverhead
+	}
+	b := append(make([]byte, 0, size), enc.b...)
 	changes := 0
 	for _, p := range paths {
 		val, set := vals[p]
@@ -201,27 +213,30 @@ func (f *watchFilter) diff(enc *xmlEncoder, r *retrieval, ref types.ManagedObjec
 	if known && changes == 0 {
 		return nil
 	}
-	enc.b = enc.b[:0]
-	if known {
-		enc.b = append(enc.b, "<kind>modify</kind>"...)
-	} else {
-		enc.b = append(enc.b, "<kind>enter</kind>"...)
-	}
-	enc.element("obj", reflect.ValueOf(ref), false, false, false)
-	return append(append(objectUpdate(nil), enc.b...), b...)
+	return objectUpdate(b)
 }
+
+// changeSetOverhead is about what a <changeSet> adds to its value: its tags, the path and the op.
+const changeSetOverhead = 96
 
 // valOf cuts the <val .../> element out of an encoded <propSet>.
 func valOf(prop []byte) []byte {
-	s := string(prop)
-	i := strings.Index(s, "</name>")
-	j := strings.LastIndex(s, "</propSet>")
+	i := bytes.Index(prop, []byte("</name>"))
+	j := bytes.LastIndex(prop, []byte("</propSet>"))
 	return prop[i+len("</name>") : j]
 }
 
 // updateSetXML builds <returnval> of an UpdateSet.
 func updateSetXML(version string, truncated bool, filters []filterUpdate) []byte {
-	enc := &xmlEncoder{}
+	// Sized once: an answer of 100 VMs is megabytes, and growing it by appends copied it several times over.
+	size := 256
+	for _, fu := range filters {
+		size += 128
+		for _, o := range fu.objects {
+			size += len(o) + len("<objectSet></objectSet>")
+		}
+	}
+	enc := &xmlEncoder{b: make([]byte, 0, size)}
 	enc.b = append(enc.b, "<returnval><version>"...)
 	enc.escape(version)
 	enc.b = append(enc.b, "</version>"...)
