@@ -97,29 +97,12 @@ public sealed partial class FullInventorySync
         var sessions = UsePropertyCollector ? run.Target.Sessions : null;
         var keepSession = sessions is not null;
         run.KeepsSession = keepSession;
-        ManagedCollector? started = null;
         try
         {
             client = await ConnectAsync(run, sessions, cancellationToken);
             if (sessions is not null)
             {
-                var incremental = new IncrementalSync(_store, _logger, _time);
-                var check = await incremental.CheckAsync(client, run, client.SessionCookie!, cancellationToken);
-                if (check.Unchanged is { } unchanged)
-                {
-                    return Finish(run, unchanged);
-                }
-
-                started = check.NewCollector;
-                if (check.Changes is { } changes && check.Cursor is { } cursor
-                    && await new PartialSync(_store, _logger, _time).RunAsync(client, run, cursor, changes, cancellationToken) is { } partial)
-                {
-                    return Finish(run, partial);
-                }
-
-                var written = await new StreamedSync(_store, _logger, _time).RunAsync(client, run, check.Cursor, cancellationToken);
-                started = null;
-                return Finish(run, written);
+                return Finish(run, await new IncrementalSync(_store, _logger, _time).RunAsync(client, run, cancellationToken));
             }
 
             if (UsePropertyCollector)
@@ -154,15 +137,9 @@ public sealed partial class FullInventorySync
         {
             if (client is not null)
             {
-                if (started is not null)
-                {
-                    // The write that would have saved the new collector's cursor did not commit: nothing will use it.
-                    await new IncrementalSync(_store, _logger, _time).DestroyQuietlyAsync(client, started);
-                }
-
                 if (keepSession && client.DetachSession() is { } cookie)
                 {
-                    SaveSession(sessions!, client.SdkUri, run.Target.VCenter.Username, cookie);
+                    KeptSession.Save(_logger, sessions!, client.SdkUri, run.Target.VCenter.Username, cookie);
                 }
                 else
                 {
@@ -171,33 +148,6 @@ public sealed partial class FullInventorySync
 
                 await client.DisposeAsync();
             }
-        }
-    }
-
-    /// <summary>Resumes a kept session; false (and the cookie forgotten) when it has ended, expired or vCenter restarted.</summary>
-    private async Task<bool> ResumeAsync(VimClient client, ISessionCookieStore sessions, VCenterRow vcenter, string cookie, CancellationToken cancellationToken)
-    {
-        client.ResumeSession(cookie);
-        if (await client.IsSessionActiveAsync(cancellationToken))
-        {
-            return true;
-        }
-
-        LogSessionEnded(vcenter.Name);
-        sessions.Forget(client.SdkUri, vcenter.Username);
-        return false;
-    }
-
-    private void SaveSession(ISessionCookieStore sessions, Uri sdk, string username, string cookie)
-    {
-        try
-        {
-            sessions.Save(sdk, username, cookie);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // The sync itself is done; the next one logs in again.
-            LogSessionNotSaved(OneLine.Of(exception));
         }
     }
 
@@ -227,7 +177,8 @@ public sealed partial class FullInventorySync
         try
         {
             client = await VimClient.ConnectAsync(options, cancellationToken);
-            if (sessions?.Load(client.SdkUri, vcenter.Username) is { } cookie && await ResumeAsync(client, sessions, vcenter, cookie, cancellationToken))
+            if (sessions?.Load(client.SdkUri, vcenter.Username) is { } cookie
+                && await KeptSession.ResumeAsync(_logger, client, sessions, vcenter, cookie, cancellationToken))
             {
                 run.Activity("login", $"{vcenter.Name} - SessionManager", true, watch.ElapsedMilliseconds, "{\"resumed_session\":true}", null);
                 run.About = client.ServiceContent.About;
@@ -408,12 +359,6 @@ public sealed partial class FullInventorySync
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the failed sync of {VCenter}: {Error}")]
     private partial void LogRecordFailureFailed(string vcenter, string error);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The kept session on {VCenter} has ended; logging in")]
-    private partial void LogSessionEnded(string vcenter);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not keep the vCenter session for the next sync: {Error}")]
-    private partial void LogSessionNotSaved(string error);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Call} after the sync failed: {Error}")]
     private static partial void LogCleanupFailed(ILogger logger, string call, string error);

@@ -27,7 +27,36 @@ internal sealed partial class IncrementalSync(IInventoryStore store, ILogger log
     /// <summary>Objects per <c>WaitForUpdatesEx</c> answer: vCenter caps it near this anyway.</summary>
     private const int MaxObjectUpdates = 100;
 
-    public async Task<ChangeCheck> CheckAsync(VimClient client, SyncRun run, string sessionCookie, CancellationToken cancellationToken)
+    /// <summary>
+    /// The incremental sync: the check, then nothing more, a partial sync or a full one. A collector this run started is
+    /// destroyed again when the write that would have saved its cursor fails: nothing could use it.
+    /// </summary>
+    public async Task<SyncWritten> RunAsync(VimClient client, SyncRun run, CancellationToken cancellationToken)
+    {
+        var check = await CheckAsync(client, run, client.SessionCookie!, cancellationToken);
+        if (check.Unchanged is { } unchanged)
+        {
+            return unchanged;
+        }
+
+        try
+        {
+            if (check.Changes is { } changes && check.Cursor is { } cursor
+                && await new PartialSync(store, logger, time).RunAsync(client, run, cursor, changes, cancellationToken) is { } partial)
+            {
+                return partial;
+            }
+
+            return await new StreamedSync(store, logger, time).RunAsync(client, run, check.Cursor, cancellationToken);
+        }
+        catch (Exception) when (check.NewCollector is { } started)
+        {
+            await DestroyQuietlyAsync(client, started);
+            throw;
+        }
+    }
+
+    private async Task<ChangeCheck> CheckAsync(VimClient client, SyncRun run, string sessionCookie, CancellationToken cancellationToken)
     {
         var vcenter = run.Target.VCenter;
         var content = client.ServiceContent;
@@ -85,7 +114,7 @@ internal sealed partial class IncrementalSync(IInventoryStore store, ILogger log
     }
 
     /// <summary>Destroys a collector and its view, briefly, never throwing: it only wastes server memory until the session ends.</summary>
-    public async Task DestroyQuietlyAsync(VimClient client, ManagedCollector collector)
+    private async Task DestroyQuietlyAsync(VimClient client, ManagedCollector collector)
     {
         await FullInventorySync.CleanUpQuietlyAsync(
             logger, "DestroyPropertyCollector", ct => client.InvokeAsync("DestroyPropertyCollector", new ManagedObjectReference("PropertyCollector", collector.Collector), [], ct));
