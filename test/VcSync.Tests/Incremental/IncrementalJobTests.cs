@@ -1,10 +1,7 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging.Abstractions;
 using VcSync.Storage;
 using VcSync.Storage.Jobs;
 using VcSync.Sync.Incremental;
-using VcSync.Sync.Jobs;
-using VcSync.Sync.Secrets;
 using VcSync.Tests.Jobs;
 
 namespace VcSync.Tests.Incremental;
@@ -28,10 +25,10 @@ public sealed class IncrementalJobTests(JobWorld world) : IClassFixture<JobWorld
         await using var store = await InventoryStoreFactory.OpenAsync(Path.Combine(_directory, "jobs.db"), null, Ct);
         var vcenter = await world.RegisterAsync(store, "incremental-job");
         var options = JobWorld.FastWorker("incremental-worker") with { Sessions = new FileSessionCookieStore(Path.Combine(_directory, "sessions")) };
-        var first = await RunJobAsync(store, vcenter, options);
+        var first = await world.RunJobAsync(store, vcenter, options);
         await world.Simulator.ResetCallCountsAsync(Ct);
 
-        var second = await RunJobAsync(store, vcenter, options);
+        var second = await world.RunJobAsync(store, vcenter, options);
 
         var calls = (await world.Simulator.GetStatusAsync(Ct)).Calls;
         Assert.False(calls.ContainsKey("CreateContainerView"), "the second job read the inventory again");
@@ -41,16 +38,5 @@ public sealed class IncrementalJobTests(JobWorld world) : IClassFixture<JobWorld
         Assert.Equal(0, vms["new"]!.GetValue<int>() + vms["updated"]!.GetValue<int>() + vms["deleted"]!.GetValue<int>());
         Assert.All(second.Tasks, task => Assert.Equal(JobStatus.Completed, task.Status));
         Assert.Equal(3, second.Tasks.Count);
-    }
-
-    private async Task<JobRow> RunJobAsync(IInventoryStore store, VCenterRow vcenter, WorkerOptions options)
-    {
-        var jobs = store.Jobs();
-        var job = (await jobs.EnqueueSyncAsync(vcenter.Id, SyncJobTasks.Definitions, false, Ct)).Single();
-        var runner = new JobRunner(store, jobs, new VCenterPasswords(store.Passwords(), world.Protector), options, NullLoggerFactory.Instance);
-        var claim = await jobs.ClaimAsync(options.WorkerId, options.StaleAfter, Ct);
-        Assert.Equal(job.Id, claim!.Job.Id);
-        Assert.Equal(JobStatus.Completed, await runner.RunAsync(claim, Ct));
-        return (await jobs.FindAsync(job.Id, Ct))!;
     }
 }

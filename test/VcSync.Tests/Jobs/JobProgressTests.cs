@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Logging.Abstractions;
 using VcSync.Storage;
 using VcSync.Storage.Jobs;
-using VcSync.Sync.Jobs;
-using VcSync.Sync.Secrets;
 
 namespace VcSync.Tests.Jobs;
 
@@ -36,7 +33,7 @@ public sealed partial class JobProgressTests(JobWorld world) : IClassFixture<Job
         var options = JobWorld.FastWorker("progress-worker") with { MaxObjectsPerPage = PageSize, ProgressInterval = ProgressInterval };
 
         // The first sync has no estimate; its result is the second's "~M".
-        var first = await RunJobAsync(store, vcenter, options);
+        var first = await world.RunJobAsync(store, vcenter, options);
         var expected = JsonNode.Parse(first.Result!)!["total_objects"]!.GetValue<int>();
         Assert.True(expected > 50, $"{expected} objects");
 
@@ -45,7 +42,7 @@ public sealed partial class JobProgressTests(JobWorld world) : IClassFixture<Job
         JobRow second;
         try
         {
-            second = await RunJobAsync(store, vcenter, options);
+            second = await world.RunJobAsync(store, vcenter, options);
         }
         finally
         {
@@ -73,17 +70,6 @@ public sealed partial class JobProgressTests(JobWorld world) : IClassFixture<Job
         // Throttled: the fetch alone turned 50 pages, yet the task was written a handful of times.
         var pages = expected / PageSize;
         Assert.True(writes.Count <= pages / 3, $"{writes.Count} writes for at least {pages} pages:\n{history}");
-    }
-
-    private async Task<JobRow> RunJobAsync(IInventoryStore store, VCenterRow vcenter, WorkerOptions options)
-    {
-        var jobs = store.Jobs();
-        var job = (await jobs.EnqueueSyncAsync(vcenter.Id, SyncJobTasks.Definitions, false, Ct)).Single();
-        var runner = new JobRunner(store, jobs, new VCenterPasswords(store.Passwords(), world.Protector), options, NullLoggerFactory.Instance);
-        var claim = await jobs.ClaimAsync(options.WorkerId, options.StaleAfter, Ct);
-        Assert.Equal(job.Id, claim!.Job.Id);
-        Assert.Equal(JobStatus.Completed, await runner.RunAsync(claim, Ct));
-        return (await jobs.FindAsync(job.Id, Ct))!;
     }
 
     [GeneratedRegex(@"^Fetched ([\d,]+) of ~[\d,]+ objects$", RegexOptions.CultureInvariant)]

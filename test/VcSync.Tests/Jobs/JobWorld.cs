@@ -58,6 +58,19 @@ public sealed class JobWorld : IAsyncLifetime
         UsePropertyCollector = true,
     };
 
+    /// <summary>Enqueues a sync of <paramref name="vcenter"/>, claims and runs it with a runner of these options; the job after it completed.</summary>
+    public async Task<JobRow> RunJobAsync(IInventoryStore store, VCenterRow vcenter, WorkerOptions options)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var jobs = store.Jobs();
+        var job = (await jobs.EnqueueSyncAsync(vcenter.Id, SyncJobTasks.Definitions, false, ct)).Single();
+        var runner = new JobRunner(store, jobs, new VCenterPasswords(store.Passwords(), Protector), options, NullLoggerFactory.Instance);
+        var claim = await jobs.ClaimAsync(options.WorkerId, options.StaleAfter, ct);
+        Assert.Equal(job.Id, claim!.Job.Id);
+        Assert.Equal(JobStatus.Completed, await runner.RunAsync(claim, ct));
+        return (await jobs.FindAsync(job.Id, ct))!;
+    }
+
     /// <summary>A worker loop in this process, started; dispose to stop it.</summary>
     public InProcessWorker StartWorker(IInventoryStore store, WorkerOptions options)
     {
