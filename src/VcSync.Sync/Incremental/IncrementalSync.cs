@@ -97,7 +97,8 @@ internal sealed partial class IncrementalSync(IInventoryStore store, ILogger log
                 }
 
                 run.Activity("change_check", $"{vcenter.Name} - PropertyCollector", true, watch.ElapsedMilliseconds, details, null);
-                var why = alarms != stored.AlarmsHash ? "the triggered alarms changed" : changes.NeedsFullSync;
+                // Alarms alone need no full sync: the partial one reads them all, and the VMs they name, again.
+                var why = changes.NeedsFullSync;
                 LogChanged(vcenter.Name, count, changes.Changed.Count, changes.Gone.Count, why is null ? "reading the changed VMs only" : $"running a full sync ({why})");
                 return new ChangeCheck(null, next, null, why is null ? changes : null);
             }

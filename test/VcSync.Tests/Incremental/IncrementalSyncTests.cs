@@ -1,12 +1,15 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using VcSync.Simulator;
 using VcSync.Storage;
 using VcSync.Sync.FullSync;
 using VcSync.Sync.Incremental;
+using VcSync.Sync.Progress;
 using VcSync.Sync.Results;
 using VcSync.Tests.Fixtures;
 using VcSync.Tests.Support;
+using VcSync.Tests.Watch;
 
 namespace VcSync.Tests.Incremental;
 
@@ -20,6 +23,7 @@ public sealed class IncrementalSyncTests(PostgresServer postgres) : IAsyncLifeti
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private readonly string _state = Directory.CreateTempSubdirectory("vcsync-state-").FullName;
+    private readonly ConcurrentQueue<string> _messages = new();
     private SimulatorProcess _simulator = null!;
 
     public async ValueTask InitializeAsync() => _simulator = await SimulatorFixture.StartDedicatedAsync();
@@ -99,10 +103,15 @@ public sealed class IncrementalSyncTests(PostgresServer postgres) : IAsyncLifeti
         var first = await SyncAsync(db, vcenter);
         var alarm = (await _simulator.GetTriggeredAlarmsAsync(Ct))[0];
         await _simulator.ClearAlarmAsync(alarm.Key, Ct);
+        _messages.Clear();
 
         var second = await SyncAsync(db, vcenter);
 
+        // A partial sync: every object but the VMs, then only the VMs the alarms name, by moref (no paged read of them all).
         Assert.Equal(1, second.Alarms.Deleted);
+        Assert.Equal(first.Vms.New, second.Vms.Unchanged);
+        Assert.Contains(_messages, m => m.StartsWith("Fetching 0 changed VMs", StringComparison.Ordinal));
+        Assert.Equal(await WatchRig.FullSyncRowsAsync(_simulator), await WatchRig.RowsAsync(db.Store, vcenter.Id));
         Assert.Equal(first.Alarms.New - 1, (await db.Store.ListRowsAsync("vcenter_alarms", vcenter.Id, Ct)).Count);
     }
 
@@ -225,7 +234,7 @@ public sealed class IncrementalSyncTests(PostgresServer postgres) : IAsyncLifeti
     private Task<SyncResult> SyncAsync(SyncDatabase db, VCenterRow vcenter) =>
         new FullInventorySync(db.Store, NullLoggerFactory.Instance).RunAsync(
             new SyncTarget { VCenter = vcenter, Password = _simulator.Password, Sessions = new FileSessionCookieStore(_state) },
-            null,
+            new InlineProgress<SyncProgressUpdate>(update => _messages.Enqueue(update.Message)),
             Ct);
 
     private static IEnumerable<(ChangeCounts Was, ChangeCounts Now)> Tables(SyncResult first, SyncResult second) =>
