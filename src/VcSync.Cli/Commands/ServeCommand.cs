@@ -33,6 +33,7 @@ internal static class ServeCommand
         };
         var anonymousRead = new Option<bool>("--allow-anonymous-read") { Description = "Beyond loopback, let GET requests through without the token" };
         var worker = new Option<bool>("--worker") { Description = "Also run the job worker in this process" };
+        var incremental = new Option<bool>("--incremental") { Description = "With --worker: sync incrementally, as sync --incremental does" };
         var watch = new Option<bool>("--watch") { Description = "Also keep every enabled vCenter live in this process (one watcher per vCenter across all workers)" };
         var alarmInterval = WatchOptionsParser.AlarmInterval();
         var historyDays = new Option<int>("--history-days")
@@ -42,7 +43,7 @@ internal static class ServeCommand
         };
         var command = new Command(Name, Description)
         {
-            CliOptions.Database, listen, tokenFile, anonymousRead, worker, watch, alarmInterval, historyDays, CliOptions.Timeout,
+            CliOptions.Database, listen, tokenFile, anonymousRead, worker, incremental, watch, alarmInterval, historyDays, CliOptions.Timeout,
         };
         CommandActions.Set(command, LogLevel.Information, async (parse, loggerFactory, cancellationToken) =>
         {
@@ -51,7 +52,9 @@ internal static class ServeCommand
                 Listen = Parse(parse.GetValue(listen)!),
                 Token = ReadToken(parse.GetValue(tokenFile)),
                 AllowAnonymousRead = parse.GetValue(anonymousRead),
-                Worker = parse.GetValue(worker) ? new WorkerOptions() : null,
+                Worker = parse.GetValue(worker)
+                    ? new WorkerOptions { Sessions = parse.GetValue(incremental) ? VcSync.Sync.Incremental.FileSessionCookieStore.Default() : null }
+                    : parse.GetValue(incremental) ? throw new CliException("--incremental needs --worker") : null,
                 Watch = parse.GetValue(watch) ? WatchOptionsParser.Resolve(parse, alarmInterval, null) : null,
                 HistoryRetention = parse.GetValue(historyDays) > 0
                     ? new HistoryRetention(TimeSpan.FromDays(parse.GetValue(historyDays)))
