@@ -35,7 +35,7 @@ public abstract class SqlInventoryStore : IInventoryStore, ISqlConnectionSource
         _linker = new ServerLinker(dialect);
         _writer = new SyncWriter(dialect, _core, _linker);
         _liveWriter = new LiveWriter(dialect, _core, _linker);
-        _unchangedWriter = new UnchangedSyncWriter(dialect, _core);
+        _unchangedWriter = new UnchangedSyncWriter(dialect, _core, _linker);
         _migrations = new MigrationRunner(dialect, logger);
         Logger = logger;
     }

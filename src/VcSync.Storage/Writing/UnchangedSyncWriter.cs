@@ -2,7 +2,9 @@ using System.Data.Common;
 using System.Globalization;
 using VcSync.Storage.Cursors;
 using VcSync.Storage.Jobs;
+using VcSync.Storage.Postgres;
 using VcSync.Storage.Schema;
+using VcSync.Storage.Servers;
 
 namespace VcSync.Storage.Writing;
 
@@ -10,14 +12,15 @@ namespace VcSync.Storage.Writing;
 /// <see cref="IInventoryStore.RecordUnchangedSyncAsync"/> for both stores: in one transaction, the checks of a full
 /// write's <see cref="SyncWriter.Before"/> (job fence, vCenter registered), the cursor moved from
 /// <see cref="UnchangedSync.Expected"/> to <see cref="UnchangedSync.Next"/> only if it is still there, the sync recorded
-/// on the vCenter's row with its activity rows, then the commit. No inventory or history row is written.
+/// on the vCenter's row with its activity rows, the hosts and servers linked as after any sync (a server import may have
+/// come in between; links already right cost no write), then the commit. No inventory or history row is written.
 /// </summary>
 /// <remarks>
 /// The checks are called directly rather than by running the <see cref="ISyncWriteStep"/>s over a <see cref="SyncWrite"/>
 /// made up for the purpose: a write's snapshot is the whole inventory, and an empty one that ever reached a table
 /// writer would delete it.
 /// </remarks>
-internal sealed class UnchangedSyncWriter(ISqlDialect dialect, SqlStoreCore core)
+internal sealed class UnchangedSyncWriter(ISqlDialect dialect, SqlStoreCore core, ServerLinker linker)
 {
     public async Task<InventoryWriteResult> WriteAsync(
         Func<CancellationToken, Task<DbConnection>> open, UnchangedSync sync, CancellationToken cancellationToken)
@@ -40,6 +43,8 @@ internal sealed class UnchangedSyncWriter(ISqlDialect dialect, SqlStoreCore core
 
         await core.RecordSyncSuccessAsync(connection, transaction, sync.VCenterId, sync.InstanceUuid, sync.ApiVersion, sync.SyncedAt, cancellationToken);
         await core.InsertActivitiesAsync(connection, transaction, sync.Activities, cancellationToken);
+        await dialect.LockAsync(connection, transaction, AdvisoryLockKeys.Linking, cancellationToken);
+        var links = await linker.LinkAsync(connection, transaction, sync.SyncedAt, sync.VCenterId, cancellationToken);
         var tables = new Dictionary<string, TableChanges>(StringComparer.Ordinal);
         foreach (var table in SyncedTables.All)
         {
@@ -48,7 +53,7 @@ internal sealed class UnchangedSyncWriter(ISqlDialect dialect, SqlStoreCore core
 
         cancellationToken.ThrowIfCancellationRequested();
         await transaction.CommitAsync(cancellationToken);
-        return new InventoryWriteResult { Tables = tables, AutoLinked = 0, Ambiguous = 0 };
+        return new InventoryWriteResult { Tables = tables, AutoLinked = links.AutoLinked, Ambiguous = links.Ambiguous };
     }
 
     // Counted in the transaction: the rows the cursor confirms, as a full sync that changed nothing would count them.

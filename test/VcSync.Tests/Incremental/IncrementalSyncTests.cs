@@ -57,6 +57,8 @@ public sealed class IncrementalSyncTests(PostgresServer postgres) : IAsyncLifeti
         Assert.Equal(3, calls.GetValueOrDefault("RetrievePropertiesEx")); // the session's check, the triggered alarms and their names
         Assert.Equal(1, calls.GetValueOrDefault("WaitForUpdatesEx"));
         Assert.Equal(first.TotalObjects, second.TotalObjects);
+        Assert.Equal((0, first.Hosts.Ambiguous), (second.Hosts.AutoLinked, second.Hosts.Ambiguous));
+        Assert.True(first.Hosts.Ambiguous > 0, "the simulator's world has hosts sharing a serial");
         foreach (var (was, now) in Tables(first, second))
         {
             Assert.Equal((0, 0, 0, was.New), (now.New, now.Updated, now.Deleted, now.Unchanged));

@@ -145,7 +145,7 @@ public abstract partial class InventoryStoreTests
         Assert.Equal(new TableChanges(0, 0, 0, snapshot.DatastoreHosts.Count), result.DatastoreHosts);
         Assert.Equal(new TableChanges(0, 0, 0, 2), result.Alarms);
         Assert.Equal(0, result.RowsWritten);
-        Assert.Equal((0, 0), (result.AutoLinked, result.Ambiguous));
+        Assert.Equal(0, result.AutoLinked);
         Assert.Empty(await QueryAsync(store, "SELECT table_name FROM test_write_audit"));
         Assert.Equal(inventory, await InventoryDumpAsync(store));
 
@@ -158,9 +158,10 @@ public abstract partial class InventoryStoreTests
         var recorded = Assert.Single(logged, a => (string?)a["operation"] == "property_collector_wait");
         Assert.Equal((true, 12, T2), ((bool)recorded["success"]!, (int)recorded["response_time_ms"]!, (DateTimeOffset)recorded["created_at"]!));
 
-        // Counted as a full sync that found every row unchanged counts them (it also links, and counts vc02's hosts' serials as shared).
+        // Counted as a full sync that found every row unchanged counts them, the links included (vc02's hosts share serials).
         var full = await store.WriteSyncAsync(Write(vcenter, snapshot, T3) with { Cursor = next }, Ct);
-        Assert.Equal(full with { AutoLinked = 0, Ambiguous = 0 }, result);
+        Assert.True(full.Ambiguous > 0, "no host shares a serial: the linking pass goes untested");
+        Assert.Equal(full, result);
     }
 
     public static TheoryData<string> CursorMisses => ["other version", "other collector", "other session", "no cursor", "unknown vcenter", "cancelled"];
