@@ -18,9 +18,10 @@ namespace VcSync.Sync.Incremental;
 /// <summary>
 /// The first step of an incremental sync, in a kept session: asks the change collector saved with the database's
 /// inventory (<see cref="SyncCursor"/>) what changed since (<c>WaitForUpdatesEx</c>, not waiting) and reads the
-/// triggered alarms, which send no updates. Nothing changed: the sync is recorded without reading the inventory. Else,
-/// or when there is no usable cursor (first run in this session, another build, the collector gone), a full sync runs
-/// and saves a cursor whose version was taken before its fetch, so a change made during the fetch is seen next time.
+/// triggered alarms, which send no updates. Nothing changed: the sync is recorded without reading the inventory. Only
+/// VMs or alarms changed: a <see cref="PartialSync"/>. Else, or when there is no usable cursor (first run in this
+/// session, another build, the collector gone), a full sync runs. Either saves a cursor whose version was taken before
+/// its fetch, so a change made during the fetch is seen next time.
 /// </summary>
 internal sealed partial class IncrementalSync(IInventoryStore store, ILogger logger, TimeProvider time)
 {
