@@ -1,11 +1,7 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging.Abstractions;
 using VcSync.Simulator;
 using VcSync.Storage;
 using VcSync.Sync.FullSync;
-using VcSync.Sync.Incremental;
-using VcSync.Sync.Progress;
 using VcSync.Sync.Results;
 using VcSync.Tests.Fixtures;
 using VcSync.Tests.Support;
@@ -18,38 +14,24 @@ namespace VcSync.Tests.Incremental;
 /// reads nothing when nothing changed, and a full sync whenever anything did, or the cursor cannot be trusted.
 /// </summary>
 [Collection(SimulatorCollection.Name)]
-public sealed class IncrementalSyncTests(PostgresServer postgres) : IAsyncLifetime
+public sealed class IncrementalSyncTests(PostgresServer postgres) : IncrementalTestBase
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private readonly string _state = Directory.CreateTempSubdirectory("vcsync-state-").FullName;
-    private readonly ConcurrentQueue<string> _messages = new();
-    private SimulatorProcess _simulator = null!;
-
-    public async ValueTask InitializeAsync() => _simulator = await SimulatorFixture.StartDedicatedAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        await _simulator.DisposeAsync();
-        Directory.Delete(_state, recursive: true);
-    }
-
     [Fact]
     public async Task An_unchanged_resync_reads_no_inventory_and_writes_no_inventory_row()
     {
         await using var db = await SyncDatabase.CreateSqliteAsync();
-        var vcenter = await db.RegisterAsync(_simulator);
+        var vcenter = await db.RegisterAsync(Simulator);
         var first = await SyncAsync(db, vcenter);
         var cursor = await db.Store.ReadSyncCursorAsync(vcenter.Id, Ct);
         Assert.NotNull(cursor);
         Assert.Equal(first.TotalObjects, cursor.TotalObjects);
         var before = await SqliteDump.AllTablesAsync(db.Connection);
         var writes = await RowWrites.InstallAsync(db);
-        await _simulator.ResetCallCountsAsync(Ct);
+        await Simulator.ResetCallCountsAsync(Ct);
 
         var second = await SyncAsync(db, vcenter);
 
-        var calls = (await _simulator.GetStatusAsync(Ct)).Calls;
+        var calls = (await Simulator.GetStatusAsync(Ct)).Calls;
         Assert.False(calls.ContainsKey("Login"), "the kept session was not reused");
         Assert.False(calls.ContainsKey("Logout"), "the session was not kept");
         Assert.False(calls.ContainsKey("CreateContainerView"), "the inventory was read again");
@@ -76,44 +58,44 @@ public sealed class IncrementalSyncTests(PostgresServer postgres) : IAsyncLifeti
     public async Task A_change_runs_a_full_sync_that_writes_it_and_the_next_resync_is_unchanged_again()
     {
         await using var db = await SyncDatabase.CreateSqliteAsync();
-        var vcenter = await db.RegisterAsync(_simulator);
+        var vcenter = await db.RegisterAsync(Simulator);
         await SyncAsync(db, vcenter);
         var vm = (await db.Store.ListRowsAsync("vcenter_vms", vcenter.Id, Ct))[3];
-        await _simulator.ControlAsync(new JsonObject { ["op"] = "rename", ["entity"] = (string)vm["moref"]!, ["entityType"] = "VirtualMachine", ["name"] = "renamed <&> 'incremental'" }, Ct);
-        await _simulator.ResetCallCountsAsync(Ct);
+        await Simulator.ControlAsync(new JsonObject { ["op"] = "rename", ["entity"] = (string)vm["moref"]!, ["entityType"] = "VirtualMachine", ["name"] = "renamed <&> 'incremental'" }, Ct);
+        await Simulator.ResetCallCountsAsync(Ct);
 
         var changed = await SyncAsync(db, vcenter);
 
         Assert.Equal(1, changed.Vms.Updated);
-        Assert.True((await _simulator.GetStatusAsync(Ct)).Calls.ContainsKey("CreateContainerView"), "the change did not run a full sync");
+        Assert.True((await Simulator.GetStatusAsync(Ct)).Calls.ContainsKey("CreateContainerView"), "the change did not run a full sync");
         var renamed = (await db.Store.ListRowsAsync("vcenter_vms", vcenter.Id, Ct)).Single(v => (string)v["moref"]! == (string)vm["moref"]!);
         Assert.Equal("renamed <&> 'incremental'", renamed["name"]);
 
         // The cursor saved with the full sync was taken before its fetch: the rename it already wrote is reported again.
         // The simulator reports a change once, so the run after is unchanged; vCenter may report it once more.
-        await _simulator.ResetCallCountsAsync(Ct);
+        await Simulator.ResetCallCountsAsync(Ct);
         var after = await SyncAsync(db, vcenter);
         Assert.Equal(0, after.Vms.Updated);
-        Assert.False((await _simulator.GetStatusAsync(Ct)).Calls.ContainsKey("CreateContainerView"), "an unchanged vCenter was read again");
+        Assert.False((await Simulator.GetStatusAsync(Ct)).Calls.ContainsKey("CreateContainerView"), "an unchanged vCenter was read again");
     }
 
     [Fact]
     public async Task A_cleared_alarm_alone_is_seen_though_alarms_send_no_updates()
     {
         await using var db = await SyncDatabase.CreateSqliteAsync();
-        var vcenter = await db.RegisterAsync(_simulator);
+        var vcenter = await db.RegisterAsync(Simulator);
         var first = await SyncAsync(db, vcenter);
-        var alarm = (await _simulator.GetTriggeredAlarmsAsync(Ct))[0];
-        await _simulator.ClearAlarmAsync(alarm.Key, Ct);
-        _messages.Clear();
+        var alarm = (await Simulator.GetTriggeredAlarmsAsync(Ct))[0];
+        await Simulator.ClearAlarmAsync(alarm.Key, Ct);
+        Messages.Clear();
 
         var second = await SyncAsync(db, vcenter);
 
         // A partial sync: every object but the VMs, then only the VMs the alarms name, by moref (no paged read of them all).
         Assert.Equal(1, second.Alarms.Deleted);
         Assert.Equal(first.Vms.New, second.Vms.Unchanged);
-        Assert.Contains(_messages, m => m.StartsWith("Fetching 0 changed VMs", StringComparison.Ordinal));
-        Assert.Equal(await WatchRig.FullSyncRowsAsync(_simulator), await WatchRig.RowsAsync(db.Store, vcenter.Id));
+        Assert.Contains(Messages, m => m.StartsWith("Fetching 0 changed VMs", StringComparison.Ordinal));
+        Assert.Equal(await WatchRig.FullSyncRowsAsync(Simulator), await WatchRig.RowsAsync(db.Store, vcenter.Id));
         Assert.Equal(first.Alarms.New - 1, (await db.Store.ListRowsAsync("vcenter_alarms", vcenter.Id, Ct)).Count);
     }
 
@@ -121,39 +103,39 @@ public sealed class IncrementalSyncTests(PostgresServer postgres) : IAsyncLifeti
     public async Task An_expired_session_logs_in_again_and_syncs_in_full()
     {
         await using var db = await SyncDatabase.CreateSqliteAsync();
-        var vcenter = await db.RegisterAsync(_simulator);
+        var vcenter = await db.RegisterAsync(Simulator);
         await SyncAsync(db, vcenter);
         var cursor = await db.Store.ReadSyncCursorAsync(vcenter.Id, Ct);
-        await _simulator.ExpireSessionsAsync(Ct);
-        await _simulator.ResetCallCountsAsync(Ct);
+        await Simulator.ExpireSessionsAsync(Ct);
+        await Simulator.ResetCallCountsAsync(Ct);
 
         var second = await SyncAsync(db, vcenter);
 
-        var calls = (await _simulator.GetStatusAsync(Ct)).Calls;
+        var calls = (await Simulator.GetStatusAsync(Ct)).Calls;
         Assert.Equal(1, calls.GetValueOrDefault("Login"));
         Assert.True(calls.ContainsKey("CreateContainerView"));
         Assert.Equal(0, second.Vms.New + second.Vms.Updated + second.Vms.Deleted);
         var renewed = await db.Store.ReadSyncCursorAsync(vcenter.Id, Ct);
         Assert.NotEqual(cursor!.SessionHash, renewed!.SessionHash);
 
-        await _simulator.ResetCallCountsAsync(Ct);
+        await Simulator.ResetCallCountsAsync(Ct);
         await SyncAsync(db, vcenter);
-        Assert.False((await _simulator.GetStatusAsync(Ct)).Calls.ContainsKey("Login"), "the new session was not kept");
+        Assert.False((await Simulator.GetStatusAsync(Ct)).Calls.ContainsKey("Login"), "the new session was not kept");
     }
 
     [Fact]
     public async Task A_collector_version_the_server_no_longer_knows_starts_a_new_collector_and_a_full_sync()
     {
         await using var db = await SyncDatabase.CreateSqliteAsync();
-        var vcenter = await db.RegisterAsync(_simulator);
+        var vcenter = await db.RegisterAsync(Simulator);
         await SyncAsync(db, vcenter);
         var cursor = await db.Store.ReadSyncCursorAsync(vcenter.Id, Ct);
-        await _simulator.ControlAsync(new JsonObject { ["op"] = "invalidateCollectors" }, Ct);
-        await _simulator.ResetCallCountsAsync(Ct);
+        await Simulator.ControlAsync(new JsonObject { ["op"] = "invalidateCollectors" }, Ct);
+        await Simulator.ResetCallCountsAsync(Ct);
 
         await SyncAsync(db, vcenter);
 
-        var calls = (await _simulator.GetStatusAsync(Ct)).Calls;
+        var calls = (await Simulator.GetStatusAsync(Ct)).Calls;
         Assert.Equal(1, calls.GetValueOrDefault("CreatePropertyCollector"));
         Assert.Equal(1, calls.GetValueOrDefault("DestroyPropertyCollector")); // the old one
         Assert.NotEqual(cursor!.Collector, (await db.Store.ReadSyncCursorAsync(vcenter.Id, Ct))!.Collector);
@@ -163,15 +145,15 @@ public sealed class IncrementalSyncTests(PostgresServer postgres) : IAsyncLifeti
     public async Task A_plain_sync_in_between_deletes_the_cursor_so_the_next_incremental_sync_reads_everything()
     {
         await using var db = await SyncDatabase.CreateSqliteAsync();
-        var vcenter = await db.RegisterAsync(_simulator);
+        var vcenter = await db.RegisterAsync(Simulator);
         await SyncAsync(db, vcenter);
-        await db.SyncAsync(vcenter, _simulator);
+        await db.SyncAsync(vcenter, Simulator);
         Assert.Null(await db.Store.ReadSyncCursorAsync(vcenter.Id, Ct));
-        await _simulator.ResetCallCountsAsync(Ct);
+        await Simulator.ResetCallCountsAsync(Ct);
 
         await SyncAsync(db, vcenter);
 
-        Assert.True((await _simulator.GetStatusAsync(Ct)).Calls.ContainsKey("CreateContainerView"));
+        Assert.True((await Simulator.GetStatusAsync(Ct)).Calls.ContainsKey("CreateContainerView"));
         Assert.NotNull(await db.Store.ReadSyncCursorAsync(vcenter.Id, Ct));
     }
 
@@ -179,7 +161,7 @@ public sealed class IncrementalSyncTests(PostgresServer postgres) : IAsyncLifeti
     public async Task An_unchanged_resync_into_postgres_writes_no_inventory_row()
     {
         await using var db = await SyncDatabase.OpenAsync(await postgres.CreateDatabaseAsync("incremental"));
-        var vcenter = await db.RegisterAsync(_simulator);
+        var vcenter = await db.RegisterAsync(Simulator);
         var first = await SyncAsync(db, vcenter);
         var writes = await RowWrites.InstallAsync(db);
 
@@ -198,17 +180,17 @@ public sealed class IncrementalSyncTests(PostgresServer postgres) : IAsyncLifeti
     public async Task A_failed_incremental_sync_leaves_rows_and_cursor_as_they_were_and_the_next_one_reads_the_change()
     {
         await using var db = await SyncDatabase.CreateSqliteAsync();
-        var vcenter = await db.RegisterAsync(_simulator);
+        var vcenter = await db.RegisterAsync(Simulator);
         await SyncAsync(db, vcenter);
         var cursor = await db.Store.ReadSyncCursorAsync(vcenter.Id, Ct);
         var vm = (await db.Store.ListRowsAsync("vcenter_vms", vcenter.Id, Ct))[5];
-        await _simulator.ControlAsync(new JsonObject { ["op"] = "rename", ["entity"] = (string)vm["moref"]!, ["entityType"] = "VirtualMachine", ["name"] = "renamed-after-a-failure" }, Ct);
+        await Simulator.ControlAsync(new JsonObject { ["op"] = "rename", ["entity"] = (string)vm["moref"]!, ["entityType"] = "VirtualMachine", ["name"] = "renamed-after-a-failure" }, Ct);
         var before = await SqliteDump.AllTablesAsync(db.Connection);
-        await _simulator.InjectFaultAsync(FaultInjection.SoapFault("RetrievePropertiesEx", "InvalidProperty", count: 100), Ct);
+        await Simulator.InjectFaultAsync(FaultInjection.SoapFault("RetrievePropertiesEx", "InvalidProperty", count: 100), Ct);
 
         await Assert.ThrowsAsync<SyncFailedException>(() => SyncAsync(db, vcenter));
 
-        await _simulator.ClearFaultsAsync(Ct);
+        await Simulator.ClearFaultsAsync(Ct);
         DatabaseAssert.InventoryUnchanged(before, await SqliteDump.AllTablesAsync(db.Connection));
         Assert.Equal(cursor, await db.Store.ReadSyncCursorAsync(vcenter.Id, Ct));
         var after = await SyncAsync(db, vcenter);
@@ -220,24 +202,18 @@ public sealed class IncrementalSyncTests(PostgresServer postgres) : IAsyncLifeti
     public async Task A_cookie_file_holding_garbage_is_a_session_that_ended_so_the_sync_logs_in()
     {
         await using var db = await SyncDatabase.CreateSqliteAsync();
-        var vcenter = await db.RegisterAsync(_simulator);
+        var vcenter = await db.RegisterAsync(Simulator);
         await SyncAsync(db, vcenter);
-        var file = Assert.Single(Directory.GetFiles(_state));
+        var file = Assert.Single(Directory.GetFiles(State));
         await File.WriteAllTextAsync(file, "\"; <script>\r\n\u0001 not-a-session", Ct);
-        await _simulator.ResetCallCountsAsync(Ct);
+        await Simulator.ResetCallCountsAsync(Ct);
 
         var second = await SyncAsync(db, vcenter);
 
-        Assert.Equal(1, (await _simulator.GetStatusAsync(Ct)).Calls.GetValueOrDefault("Login"));
+        Assert.Equal(1, (await Simulator.GetStatusAsync(Ct)).Calls.GetValueOrDefault("Login"));
         Assert.Equal(0, second.Vms.New + second.Vms.Updated + second.Vms.Deleted);
-        Assert.DoesNotContain("script", await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(_state)), Ct), StringComparison.Ordinal);
+        Assert.DoesNotContain("script", await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(State)), Ct), StringComparison.Ordinal);
     }
-
-    private Task<SyncResult> SyncAsync(SyncDatabase db, VCenterRow vcenter) =>
-        new FullInventorySync(db.Store, NullLoggerFactory.Instance).RunAsync(
-            new SyncTarget { VCenter = vcenter, Password = _simulator.Password, Sessions = new FileSessionCookieStore(_state) },
-            new InlineProgress<SyncProgressUpdate>(update => _messages.Enqueue(update.Message)),
-            Ct);
 
     private static IEnumerable<(ChangeCounts Was, ChangeCounts Now)> Tables(SyncResult first, SyncResult second) =>
     [

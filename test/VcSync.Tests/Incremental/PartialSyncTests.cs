@@ -1,12 +1,4 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging.Abstractions;
-using VcSync.Simulator;
-using VcSync.Storage;
-using VcSync.Sync.FullSync;
-using VcSync.Sync.Incremental;
-using VcSync.Sync.Progress;
-using VcSync.Sync.Results;
 using VcSync.Tests.Fixtures;
 using VcSync.Tests.Support;
 using VcSync.Tests.Watch;
@@ -19,22 +11,8 @@ namespace VcSync.Tests.Incremental;
 /// into a new database would leave it.
 /// </summary>
 [Collection(SimulatorCollection.Name)]
-public sealed class PartialSyncTests(PostgresServer postgres) : IAsyncLifetime
+public sealed class PartialSyncTests(PostgresServer postgres) : IncrementalTestBase
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private readonly string _state = Directory.CreateTempSubdirectory("vcsync-state-").FullName;
-    private readonly ConcurrentQueue<string> _messages = new();
-    private SimulatorProcess _simulator = null!;
-
-    public async ValueTask InitializeAsync() => _simulator = await SimulatorFixture.StartDedicatedAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        await _simulator.DisposeAsync();
-        Directory.Delete(_state, recursive: true);
-    }
-
     [Fact]
     public async Task Changed_created_and_destroyed_vms_are_read_alone_and_the_database_ends_as_a_full_sync_leaves_it()
     {
@@ -53,22 +31,22 @@ public sealed class PartialSyncTests(PostgresServer postgres) : IAsyncLifetime
     public async Task A_renamed_host_names_many_vms_so_the_sync_reads_everything()
     {
         await using var db = await SyncDatabase.CreateSqliteAsync();
-        var vcenter = await db.RegisterAsync(_simulator);
+        var vcenter = await db.RegisterAsync(Simulator);
         await SyncAsync(db, vcenter);
         var vm = (await db.Store.ListRowsAsync("vcenter_vms", vcenter.Id, Ct)).First(v => v["host_moref"] is not null);
         await ControlAsync("rename", ("entity", (string)vm["host_moref"]!), ("entityType", "HostSystem"), ("name", "esx-renamed.corp.example"));
-        _messages.Clear();
+        Messages.Clear();
 
         var result = await SyncAsync(db, vcenter);
 
-        Assert.DoesNotContain(_messages, m => m.Contains("changed VMs", StringComparison.Ordinal));
+        Assert.DoesNotContain(Messages, m => m.Contains("changed VMs", StringComparison.Ordinal));
         Assert.True(result.Vms.Updated > 1, "the VMs on the renamed host were not rewritten");
-        Assert.Equal(await WatchRig.FullSyncRowsAsync(_simulator), await WatchRig.RowsAsync(db.Store, vcenter.Id));
+        Assert.Equal(await WatchRig.FullSyncRowsAsync(Simulator), await WatchRig.RowsAsync(db.Store, vcenter.Id));
     }
 
     private async Task AssertPartialSyncMatchesFullSyncAsync(SyncDatabase db)
     {
-        var vcenter = await db.RegisterAsync(_simulator);
+        var vcenter = await db.RegisterAsync(Simulator);
         var first = await SyncAsync(db, vcenter);
         // VMs no triggered alarm is on: destroying one would clear its alarms, and an alarm change reads everything.
         var alarmed = (await db.Store.ListRowsAsync("vcenter_alarms", vcenter.Id, Ct)).Select(a => (string?)a["entity_moref"]).ToHashSet();
@@ -89,22 +67,22 @@ public sealed class PartialSyncTests(PostgresServer postgres) : IAsyncLifetime
         // Other objects' properties that no VM row is made from: written by the partial sync's read of every other object.
         await ControlAsync("datastoreFreeSpace", ("datastore", (string)datastore["moref"]!), ("freeSpace", "12345678"));
         await ControlAsync("hostMaintenance", ("host", (string)target["moref"]!), ("enabled", "true"));
-        _messages.Clear();
+        Messages.Clear();
 
         var result = await SyncAsync(db, vcenter);
 
-        Assert.Contains(_messages, m => m.Contains("Fetching 3 changed VMs", StringComparison.Ordinal));
+        Assert.Contains(Messages, m => m.Contains("Fetching 3 changed VMs", StringComparison.Ordinal));
         Assert.Equal((1, 1), (result.Vms.New, result.Vms.Deleted));
         Assert.Equal(2, result.Vms.Updated);
         Assert.Equal(first.Vms.New - 3, result.Vms.Unchanged);
         Assert.Equal(first.TotalObjects, result.TotalObjects);
-        Assert.Equal(await WatchRig.FullSyncRowsAsync(_simulator), await WatchRig.RowsAsync(db.Store, vcenter.Id));
+        Assert.Equal(await WatchRig.FullSyncRowsAsync(Simulator), await WatchRig.RowsAsync(db.Store, vcenter.Id));
 
         // The cursor moved on: nothing is reported again.
-        _messages.Clear();
+        Messages.Clear();
         var after = await SyncAsync(db, vcenter);
         Assert.Equal(0, after.Vms.New + after.Vms.Updated + after.Vms.Deleted);
-        Assert.Contains(_messages, m => m.StartsWith("Unchanged since the last sync", StringComparison.Ordinal));
+        Assert.Contains(Messages, m => m.StartsWith("Unchanged since the last sync", StringComparison.Ordinal));
     }
 
     private Task ControlAsync(string op, params (string Name, string Value)[] arguments)
@@ -120,12 +98,6 @@ public sealed class PartialSyncTests(PostgresServer postgres) : IAsyncLifetime
             };
         }
 
-        return _simulator.ControlAsync(request, Ct);
+        return Simulator.ControlAsync(request, Ct);
     }
-
-    private Task<SyncResult> SyncAsync(SyncDatabase db, VCenterRow vcenter) =>
-        new FullInventorySync(db.Store, NullLoggerFactory.Instance).RunAsync(
-            new SyncTarget { VCenter = vcenter, Password = _simulator.Password, Sessions = new FileSessionCookieStore(_state) },
-            new InlineProgress<SyncProgressUpdate>(update => _messages.Enqueue(update.Message)),
-            Ct);
 }
