@@ -4,7 +4,6 @@ using VcSync.Storage.Alarms;
 using VcSync.Storage.Cursors;
 using VcSync.Storage.Jobs;
 using VcSync.Storage.Migrations;
-using VcSync.Storage.Postgres;
 using VcSync.Storage.Schema;
 using VcSync.Storage.Servers;
 using VcSync.Storage.Writing;
@@ -137,7 +136,6 @@ public abstract class SqlInventoryStore : IInventoryStore, ISqlConnectionSource
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var (inserted, updated, unchanged) = await new ServerImporter(_dialect)
             .UpsertAsync(connection, transaction, rows, cancellationToken);
-        await _dialect.LockAsync(connection, transaction, AdvisoryLockKeys.Linking, cancellationToken);
         var links = await _linker.LinkAsync(connection, transaction, at, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ServerImportResult

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using VcSync.Inventory;
+using VcSync.Storage.Postgres;
 using VcSync.Storage.Schema;
 
 namespace VcSync.Storage.Servers;
@@ -9,7 +10,7 @@ namespace VcSync.Storage.Servers;
 /// server import. A host and a server are linked when the host's <c>serial_number</c>, trimmed and upper-cased
 /// (<see cref="ServiceTagRules.NormalizeForLinking"/>), equals the server's <c>service_tag</c> and no other host in any
 /// vCenter has that serial. The pass computes the whole wanted pairing from every host and server and writes only the
-/// rows whose link differs, so a pass over links that are already right writes nothing.
+/// rows whose link differs, so a pass over links that are already right writes nothing. It takes the linking lock itself.
 /// </summary>
 internal sealed class ServerLinker
 {
@@ -28,6 +29,9 @@ internal sealed class ServerLinker
     public async Task<LinkResult> LinkAsync(
         DbConnection connection, DbTransaction transaction, DateTimeOffset at, Guid? ambiguousScope, CancellationToken cancellationToken)
     {
+        // A pass reads every vCenter's hosts: two passes at once would each miss the other's hosts. The lock is held to
+        // commit (transaction-scoped on PostgreSQL; SQLite's write lock does it already), so the second sees the first's rows.
+        await _dialect.LockAsync(connection, transaction, AdvisoryLockKeys.Linking, cancellationToken);
         var hosts = await LoadHostsAsync(connection, transaction, cancellationToken);
         var servers = await LoadServersAsync(connection, transaction, cancellationToken);
 

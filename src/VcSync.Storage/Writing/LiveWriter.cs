@@ -1,7 +1,6 @@
 using System.Data.Common;
 using VcSync.Storage.Changes;
 using VcSync.Storage.Cursors;
-using VcSync.Storage.Postgres;
 using VcSync.Storage.Schema;
 using VcSync.Storage.Servers;
 using VcSync.Storage.Watchers;
@@ -49,7 +48,6 @@ internal sealed class LiveWriter(ISqlDialect dialect, SqlStoreCore core, ServerL
         var linked = 0;
         if (hostsChanged)
         {
-            await dialect.LockAsync(connection, transaction, AdvisoryLockKeys.Linking, cancellationToken);
             linked = (await linker.LinkAsync(connection, transaction, write.At, write.VCenterId, cancellationToken)).AutoLinked;
         }
 

@@ -144,13 +144,8 @@ internal sealed class SyncWriteSession : ISyncWriteSession
     {
         foreach (var table in SyncedTables.VmPages)
         {
-            var rows = Convert.ToInt32(
-                await Context.Connection.ScalarAsync(
-                    Context.Transaction,
-                    $"SELECT COUNT(*) FROM {table.Name} WHERE source_vcenter_id = @vcenter",
-                    cancellationToken,
-                    Context.Dialect.Parameter("vcenter", ColumnKind.Uuid, Context.Write.VCenterId)),
-                System.Globalization.CultureInfo.InvariantCulture);
+            var rows = await VCenterRows.CountAsync(
+                Context.Connection, Context.Transaction, Context.Dialect, table.Name, Context.Write.VCenterId, cancellationToken);
             var counts = Context.Tables.GetValueOrDefault(table.Name) ?? TableChanges.None;
             Context.Tables[table.Name] = counts with { Unchanged = rows - counts.New - counts.Updated };
         }

@@ -1,8 +1,6 @@
 using System.Data.Common;
-using System.Globalization;
 using VcSync.Storage.Cursors;
 using VcSync.Storage.Jobs;
-using VcSync.Storage.Postgres;
 using VcSync.Storage.Schema;
 using VcSync.Storage.Servers;
 
@@ -43,26 +41,17 @@ internal sealed class UnchangedSyncWriter(ISqlDialect dialect, SqlStoreCore core
 
         await core.RecordSyncSuccessAsync(connection, transaction, sync.VCenterId, sync.InstanceUuid, sync.ApiVersion, sync.SyncedAt, cancellationToken);
         await core.InsertActivitiesAsync(connection, transaction, sync.Activities, cancellationToken);
-        await dialect.LockAsync(connection, transaction, AdvisoryLockKeys.Linking, cancellationToken);
         var links = await linker.LinkAsync(connection, transaction, sync.SyncedAt, sync.VCenterId, cancellationToken);
         var tables = new Dictionary<string, TableChanges>(StringComparer.Ordinal);
         foreach (var table in SyncedTables.All)
         {
-            tables.Add(table.Name, new TableChanges(0, 0, 0, await CountAsync(connection, transaction, table.Name, sync.VCenterId, cancellationToken)));
+            // Counted in the transaction: the rows the cursor confirms, as a full sync that changed nothing would count them.
+            var rows = await VCenterRows.CountAsync(connection, transaction, dialect, table.Name, sync.VCenterId, cancellationToken);
+            tables.Add(table.Name, new TableChanges(0, 0, 0, rows));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         await transaction.CommitAsync(cancellationToken);
         return new InventoryWriteResult { Tables = tables, AutoLinked = links.AutoLinked, Ambiguous = links.Ambiguous };
     }
-
-    // Counted in the transaction: the rows the cursor confirms, as a full sync that changed nothing would count them.
-    private async Task<int> CountAsync(DbConnection connection, DbTransaction transaction, string table, Guid vcenterId, CancellationToken cancellationToken) =>
-        Convert.ToInt32(
-            await connection.ScalarAsync(
-                transaction,
-                $"SELECT COUNT(*) FROM {table} WHERE source_vcenter_id = @vcenter",
-                cancellationToken,
-                dialect.Parameter("vcenter", ColumnKind.Uuid, vcenterId)),
-            CultureInfo.InvariantCulture);
 }

@@ -85,10 +85,10 @@ internal sealed partial class IncrementalSync(IInventoryStore store, ILogger log
             {
                 var alarms = await HashAlarmsAsync(client, cancellationToken);
                 var next = stored with { Version = collector.Version, AlarmsHash = alarms, SavedAt = time.GetUtcNow() };
-                var details = Details(count, alarms != stored.AlarmsHash);
+                run.Activity(
+                    "change_check", $"{vcenter.Name} - PropertyCollector", true, watch.ElapsedMilliseconds, Details(count, alarms != stored.AlarmsHash), null);
                 if (count == 0 && alarms == stored.AlarmsHash)
                 {
-                    run.Activity("change_check", $"{vcenter.Name} - PropertyCollector", true, watch.ElapsedMilliseconds, details, null);
                     if (await RecordUnchangedAsync(run, stored, next, watch, cancellationToken) is { } unchanged)
                     {
                         return new ChangeCheck(unchanged, null, null, null);
@@ -97,7 +97,6 @@ internal sealed partial class IncrementalSync(IInventoryStore store, ILogger log
                     return new ChangeCheck(null, next, null, null);
                 }
 
-                run.Activity("change_check", $"{vcenter.Name} - PropertyCollector", true, watch.ElapsedMilliseconds, details, null);
                 // Alarms alone need no full sync: the partial one reads them all, and the VMs they name, again.
                 var why = changes.NeedsFullSync;
                 LogChanged(vcenter.Name, count, changes.Changed.Count, changes.Gone.Count, why is null ? "reading the changed VMs only" : $"running a full sync ({why})");
@@ -173,8 +172,7 @@ internal sealed partial class IncrementalSync(IInventoryStore store, ILogger log
 
     private async Task<SyncWritten?> RecordUnchangedAsync(SyncRun run, SyncCursor stored, SyncCursor next, Stopwatch watch, CancellationToken cancellationToken)
     {
-        run.FetchWatch.Restart();
-        run.FetchWatch.Stop();
+        run.FetchWatch.Reset();
         var process = Stopwatch.StartNew();
         try
         {
