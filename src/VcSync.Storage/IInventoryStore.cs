@@ -90,7 +90,7 @@ public interface IInventoryStore : IAsyncDisposable
     Task<bool> UpdateVCenterAsync(VCenterRow vcenter, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
-    /// <summary>Removes a vCenter and, through the foreign keys, all its inventory rows and jobs.</summary>
+    /// <summary>Removes a vCenter with all its inventory rows, change history and jobs, in one transaction.</summary>
     /// <returns>False when no vCenter has this id.</returns>
     Task<bool> RemoveVCenterAsync(Guid id, CancellationToken cancellationToken) =>
         throw new NotSupportedException();

@@ -38,6 +38,22 @@ internal interface ISqlDialect
     /// <summary>What a <c>SELECT</c> appends to lock the rows it reads until the transaction ends; empty where the transaction already holds the whole database.</summary>
     string RowLockClause { get; }
 
+    /// <summary>
+    /// What a <c>SELECT</c> appends so the rows it reads can be neither deleted nor given another key until the
+    /// transaction ends (the lock a foreign key check takes), while other updates of them go on; empty where the
+    /// transaction already holds the whole database.
+    /// </summary>
+    string KeyShareClause { get; }
+
+    /// <summary>The most keys one <see cref="KeyIn"/> condition should hold.</summary>
+    int KeysPerCondition { get; }
+
+    /// <summary>
+    /// A condition that the text <paramref name="column"/> is one of <paramref name="keys"/>, adding the parameters it
+    /// binds to <paramref name="parameters"/>.
+    /// </summary>
+    string KeyIn(string column, IReadOnlyList<string> keys, List<DbParameter> parameters);
+
     /// <summary>Takes the advisory lock <paramref name="key"/> (see <see cref="Postgres.AdvisoryLockKeys"/>) until the transaction ends; nothing where the write lock suffices.</summary>
     Task LockAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken cancellationToken);
 

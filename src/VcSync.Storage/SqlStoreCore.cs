@@ -81,9 +81,24 @@ internal sealed class SqlStoreCore
 
     public async Task<bool> RemoveVCenterAsync(DbConnection connection, Guid id, CancellationToken cancellationToken)
     {
-        // The inventory rows go with it through ON DELETE CASCADE.
-        await using var command = connection.Command(null, "DELETE FROM vcenters WHERE id = @id", _dialect.Parameter("id", ColumnKind.Uuid, id));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        // The vcenters row goes first: on PostgreSQL its delete waits for a write of the vCenter's rows in progress
+        // (each holds the row FOR KEY SHARE), and the rows that write committed go with the others below. The inventory
+        // tables have no foreign key to vcenters there (migration 0010); jobs and watchers go by theirs.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var removed = await connection.ExecuteAsync(
+            transaction, "DELETE FROM vcenters WHERE id = @id", cancellationToken, _dialect.Parameter("id", ColumnKind.Uuid, id)) == 1;
+        if (removed)
+        {
+            foreach (var table in ContractSchema.Tables.Where(t => t.VCenterColumn == "source_vcenter_id"))
+            {
+                await connection.ExecuteAsync(
+                    transaction, $"DELETE FROM {table.Name} WHERE source_vcenter_id = @id", cancellationToken,
+                    _dialect.Parameter("id", ColumnKind.Uuid, id));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return removed;
     }
 
     /// <summary>Runs an insert or update of <c>vcenters</c>, turning a duplicate name or URL into a plain message.</summary>
@@ -100,11 +115,16 @@ internal sealed class SqlStoreCore
         }
     }
 
-    /// <summary>Throws unless the vCenter is registered, so a write for an unknown one fails with a clear message.</summary>
+    /// <summary>
+    /// Throws unless the vCenter is registered, so a write for an unknown one fails with a clear message; else keeps its
+    /// row until the transaction ends, so the vCenter cannot be removed under the write (the inventory tables have no
+    /// foreign key to it on PostgreSQL).
+    /// </summary>
     public async Task EnsureVCenterExistsAsync(
         DbConnection connection, DbTransaction transaction, Guid id, CancellationToken cancellationToken)
     {
-        await using var command = connection.Command(transaction, "SELECT 1 FROM vcenters WHERE id = @id", _dialect.Parameter("id", ColumnKind.Uuid, id));
+        await using var command = connection.Command(
+            transaction, "SELECT 1 FROM vcenters WHERE id = @id" + _dialect.KeyShareClause, _dialect.Parameter("id", ColumnKind.Uuid, id));
         if (await command.ExecuteScalarAsync(cancellationToken) is null)
         {
             throw new InvalidOperationException($"vCenter {id} is not registered.");

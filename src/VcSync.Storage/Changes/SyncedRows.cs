@@ -7,8 +7,6 @@ namespace VcSync.Storage.Changes;
 /// <summary>Reads one vCenter's rows of a single-key synced table: the key and the compared columns, as contract values.</summary>
 internal static class SyncedRows
 {
-    private const int KeysPerStatement = 500;
-
     /// <summary>Every row of the vCenter (<paramref name="keys"/> null), or only the rows with these keys.</summary>
     public static async Task<Dictionary<string, object?[]>> ReadAsync<TRecord>(
         ISqlDialect dialect,
@@ -33,19 +31,14 @@ internal static class SyncedRows
             return rows;
         }
 
+        var head = select.Append(" AND ").ToString();
         var list = keys.ToList();
-        for (var start = 0; start < list.Count; start += KeysPerStatement)
+        for (var start = 0; start < list.Count; start += dialect.KeysPerCondition)
         {
-            var chunk = list.GetRange(start, Math.Min(KeysPerStatement, list.Count - start));
-            var sql = new StringBuilder(select.ToString()).Append(" AND ").Append(table.Keys[0].Name).Append(" IN (");
-            var parameters = new List<DbParameter>(chunk.Count);
-            for (var i = 0; i < chunk.Count; i++)
-            {
-                sql.Append(i == 0 ? "@k" : ", @k").Append(i);
-                parameters.Add(dialect.Parameter("k" + i, ColumnKind.Text, chunk[i]));
-            }
-
-            await ReadIntoAsync(sql.Append(')').ToString(), parameters);
+            var chunk = list.GetRange(start, Math.Min(dialect.KeysPerCondition, list.Count - start));
+            var parameters = new List<DbParameter>(chunk.Count + 1);
+            var condition = dialect.KeyIn(table.Keys[0].Name, chunk, parameters);
+            await ReadIntoAsync(head + condition, parameters);
         }
 
         return rows;

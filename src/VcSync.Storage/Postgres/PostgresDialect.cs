@@ -87,6 +87,17 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public string RowLockClause => " FOR UPDATE";
 
+    public string KeyShareClause => " FOR KEY SHARE";
+
+    // One array parameter, however many keys: the statement's text stays the same, and parsing it costs nothing per key.
+    public int KeysPerCondition => int.MaxValue;
+
+    public string KeyIn(string column, IReadOnlyList<string> keys, List<DbParameter> parameters)
+    {
+        parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = keys.ToArray() });
+        return column + " = ANY(@keys)";
+    }
+
     public Task LockAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(transaction, "SELECT pg_advisory_xact_lock(@key)", cancellationToken, Parameter("key", ColumnKind.BigInteger, key));
 

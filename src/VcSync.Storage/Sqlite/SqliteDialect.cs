@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using VcSync.Storage.Schema;
 using VcSync.Storage.Writing;
@@ -95,6 +97,24 @@ internal sealed class SqliteDialect : ISqlDialect
     public string SkipLockedClause(string alias) => string.Empty;
 
     public string RowLockClause => string.Empty;
+
+    public string KeyShareClause => string.Empty;
+
+    // SQLite finds a named parameter by a linear search of the statement's names, so a list of p costs O(p²) to bind.
+    public int KeysPerCondition => 500;
+
+    public string KeyIn(string column, IReadOnlyList<string> keys, List<DbParameter> parameters)
+    {
+        var sql = new StringBuilder(column).Append(" IN (");
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var name = "k" + i.ToString(CultureInfo.InvariantCulture);
+            sql.Append(i == 0 ? "@" : ", @").Append(name);
+            parameters.Add(Parameter(name, ColumnKind.Text, keys[i]));
+        }
+
+        return sql.Append(')').ToString();
+    }
 
     public Task LockAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken cancellationToken) =>
         Task.CompletedTask;

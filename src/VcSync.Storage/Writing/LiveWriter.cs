@@ -44,7 +44,7 @@ internal sealed class LiveWriter(ISqlDialect dialect, SqlStoreCore core, ServerL
         }
 
         var history = await ChangeHistoryWriter.InsertAsync(
-            dialect, connection, transaction, write.VCenterId, write.At, ChangeSource.Watch, changes, cancellationToken);
+            connection, write.VCenterId, write.At, ChangeSource.Watch, changes, cancellationToken);
         var linked = 0;
         if (hostsChanged)
         {

@@ -11,7 +11,7 @@ internal sealed class RecordChangeHistory : ISyncWriteStep
     public async Task RunAsync(SyncWriteContext context, CancellationToken cancellationToken)
     {
         context.HistoryRows += await ChangeHistoryWriter.InsertAsync(
-            context.Dialect, context.Connection, context.Transaction, context.Write.VCenterId, context.Write.SyncedAt, context.ChangeSource,
+            context.Connection, context.Write.VCenterId, context.Write.SyncedAt, context.ChangeSource,
             context.Changes, cancellationToken);
         context.Changes.Clear();
     }
