@@ -22,6 +22,12 @@ internal sealed class SizeResult
 
     public Samples WireFloor { get; } = new();
 
+    /// <summary>The floor of the sync's own two retrievals (everything but the VMs, then the VMs): the whole sync's base.</summary>
+    public Samples SyncFloor { get; } = new();
+
+    /// <summary>The simulator's CPU for <see cref="SyncFloor"/>.</summary>
+    public Samples SyncFloorSimulatorCpu { get; } = new();
+
     public Samples Fetch { get; } = new();
 
     /// <summary>CPU time of the bench process during the wire-floor fetch.</summary>
