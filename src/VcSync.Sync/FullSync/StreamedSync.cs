@@ -153,7 +153,7 @@ internal sealed class StreamedSync(IInventoryStore store, ILogger logger, TimePr
             var pageEnded = false;
             var options = new RetrieveOptions
             {
-                MaxObjects = run.Target.MaxObjectsPerPage,
+                MaxObjects = VmPageSize.For(start.Snapshot, run.Target.MaxObjectsPerPage),
                 OnPage = page =>
                 {
                     pageEnded = true;

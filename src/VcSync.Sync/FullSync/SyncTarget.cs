@@ -46,7 +46,8 @@ public sealed record SyncTarget
     /// <remarks>
     /// 1,000 by default: a tenth of the round trips of vCenter's default pages (49 instead of 481 calls at 45,000 VMs),
     /// while a page stays around a megabyte, which the client parses as it streams in. vCenter may still cut pages
-    /// smaller by its own policy; the sync follows the tokens either way (see docs/benchmarks.md).
+    /// smaller by its own policy; the sync follows the tokens either way (see docs/benchmarks.md). The streamed sync
+    /// asks smaller pages of VMs when there are few (<see cref="VmPageSize"/>), never larger ones.
     /// </remarks>
     public int? MaxObjectsPerPage { get; init; } = DefaultMaxObjectsPerPage;
 
