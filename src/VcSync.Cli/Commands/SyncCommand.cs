@@ -22,7 +22,7 @@ internal static class SyncCommand
         {
             Description = "Keep the vCenter session and a change collector between runs (the session cookie in ~/.local/state/vcsync, mode 0600); when nothing changed since the last sync, read nothing more",
         };
-        var pageSize = new Option<int?>("--page-size") { Description = $"Objects per PropertyCollector page to ask for (default {SyncTarget.DefaultMaxObjectsPerPage}; the server may cut pages smaller)" };
+        var pageSize = new Option<int?>("--page-size") { Description = $"Objects per PropertyCollector page to ask for at most (default {SyncTarget.DefaultMaxObjectsPerPage}; a small inventory's VMs come in smaller pages, and the server may cut pages smaller)" };
         var command = new Command(Name, Description)
         {
             CliOptions.Url, CliOptions.Username, CliOptions.PasswordStdin, CliOptions.Insecure, CliOptions.Thumbprint,

@@ -31,7 +31,7 @@ internal static class WorkerCommand
             Description = "On SIGTERM, how long the running job may finish before it is handed back to the queue",
             DefaultValueFactory = _ => "20s",
         };
-        var pageSize = new Option<int?>("--page-size") { Description = $"Objects per PropertyCollector page to ask for (default {VcSync.Sync.FullSync.SyncTarget.DefaultMaxObjectsPerPage}; the server may cut pages smaller)" };
+        var pageSize = new Option<int?>("--page-size") { Description = $"Objects per PropertyCollector page to ask for at most (default {VcSync.Sync.FullSync.SyncTarget.DefaultMaxObjectsPerPage}; a small inventory's VMs come in smaller pages, and the server may cut pages smaller)" };
         var incremental = new Option<bool>("--incremental")
         {
             Description = "Sync incrementally, as sync --incremental does (keep sessions and change collectors; best with one worker)",
