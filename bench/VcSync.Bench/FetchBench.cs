@@ -113,9 +113,9 @@ internal sealed class FetchBench(SimulatorProcess simulator, int repetitions)
     }
 
     // The floor and fetch: the one combined filter. The sync makes two retrievals through one view instead
-    // (StreamedSync: everything but the VMs, with the alarms and the custom attribute names, then the VMs), which cost
-    // the simulator much less CPU (at max, pinned, 2026-12-02: 26 s against under 17 s), so the whole sync is measured
-    // against the floor of those two.
+    // (StreamedSync: everything but the VMs, with the alarms and the custom attribute names, then the VMs), which have
+    // cost the simulator much less CPU (at max, pinned, 2026-12-02: 26 s against under 17 s in one run, the same in
+    // another), so the whole sync is measured against the floor of those two.
     private static IReadOnlyList<PropertyFilterSpec> Filters(VimClient client, ManagedObjectReference view, bool syncRetrievals)
     {
         var content = client.ServiceContent;

@@ -14,7 +14,6 @@ namespace VcSync.Storage.Writing;
 internal sealed class DeltaTableWriter(ISqlDialect dialect, DbConnection connection, DbTransaction transaction, LiveWrite write, List<ChangeRecord> changes)
     : ISyncTableWriter
 {
-    private const int KeysPerStatement = 500;
     private const int MaxParameters = 250;
     private const int MaxRowsPerInsert = 500;
 
@@ -100,18 +99,13 @@ internal sealed class DeltaTableWriter(ISqlDialect dialect, DbConnection connect
         var parents = new List<string>(write.Delta.Parents);
         parents.AddRange(write.Delta.Deleted.Where(k => !write.Delta.Parents.Contains(k)));
         var removed = 0;
-        for (var start = 0; start < parents.Count; start += KeysPerStatement)
+        for (var start = 0; start < parents.Count; start += dialect.KeysPerCondition)
         {
-            var chunk = parents.GetRange(start, Math.Min(KeysPerStatement, parents.Count - start));
-            var sql = new StringBuilder($"DELETE FROM {table.Name} WHERE source_vcenter_id = @vcenter AND {table.Keys[0].Name} IN (");
+            var chunk = parents.GetRange(start, Math.Min(dialect.KeysPerCondition, parents.Count - start));
             var parameters = new List<DbParameter> { dialect.Parameter("vcenter", ColumnKind.Uuid, write.VCenterId) };
-            for (var i = 0; i < chunk.Count; i++)
-            {
-                sql.Append(i == 0 ? "@k" : ", @k").Append(i);
-                parameters.Add(dialect.Parameter("k" + i, ColumnKind.Text, chunk[i]));
-            }
-
-            removed += await connection.ExecuteAsync(transaction, sql.Append(')').ToString(), cancellationToken, [.. parameters]);
+            var condition = dialect.KeyIn(table.Keys[0].Name, chunk, parameters);
+            removed += await connection.ExecuteAsync(
+                transaction, $"DELETE FROM {table.Name} WHERE source_vcenter_id = @vcenter AND {condition}", cancellationToken, [.. parameters]);
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
